@@ -1,0 +1,81 @@
+"""Article in, Extraction out: the stages in the order their data flows.
+
+    ingest (Article) -> nlp (Doc) -> places -> actors -> quotes, figures, events
+
+Places come before actors because generic actors ("crowds", "police") take
+their country from the place the sentence names; quotes, figures and
+events all point at actors and places. spaCy parsing is batched over many
+articles; extraction then runs per article.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from wirecoder.extract.actors import extract_actors
+from wirecoder.extract.context import Context
+from wirecoder.extract.events import extract_events
+from wirecoder.extract.figures import extract_figures
+from wirecoder.extract.places import extract_places
+from wirecoder.extract.quotes import extract_quotes
+from wirecoder.extract.time import reference_date
+from wirecoder.ingest import IngestError, article_from_text, read_path
+from wirecoder.models import Article, Extraction
+from wirecoder.nlp import parse
+
+
+def extract_context(ctx: Context) -> Extraction:
+    """Run every extractor over one parsed article."""
+    ctx.places = extract_places(ctx)
+    ctx.actors = extract_actors(ctx)
+    return Extraction(
+        article=ctx.article,
+        actors=ctx.actors.actors,
+        places=ctx.places.places,
+        quotes=extract_quotes(ctx),
+        figures=extract_figures(ctx),
+        events=extract_events(ctx),
+    )
+
+
+def extract_articles(articles: Iterable[Article], published: date | None = None,
+                     batch_size: int = 16) -> Iterator[Extraction]:
+    """Extract many articles, parsing them in batches of `batch_size`.
+
+    `published` overrides each article's own date (the CLI's --published).
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _extract_batch(batch, published)
+            batch = []
+    if batch:
+        yield from _extract_batch(batch, published)
+
+
+def _extract_batch(batch: list[Article], published: date | None) -> Iterator[Extraction]:
+    docs = parse([a.text for a in batch], batch_size=len(batch))
+    for article, doc in zip(batch, docs):
+        if published is not None:
+            article = article.model_copy(update={"published": published})
+        ctx = Context(article=article, doc=doc, reference_date=reference_date(article, published))
+        yield extract_context(ctx)
+
+
+def extract_text(text: str, *, title: str | None = None, published: date | None = None,
+                 url: str | None = None, source: str | None = None) -> Extraction:
+    """Extract one article given as plain text (first line is the title when it looks like one)."""
+    article = article_from_text(text, title=title, url=url, source=source, published=published)
+    return next(extract_articles([article], published))
+
+
+def extract_file(path: str | Path, published: date | None = None) -> Extraction:
+    """Extract the first (usually only) article of a file; raises IngestError on bad input."""
+    path = Path(path)
+    for item in read_path(path, published=published):
+        if isinstance(item, IngestError):
+            raise item
+        return next(extract_articles([item], published))
+    raise IngestError(str(path), "no article found")

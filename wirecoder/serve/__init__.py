@@ -1,0 +1,1 @@
+"""Ways out of wirecoder: the command line, the HTTP API and the dashboard."""

@@ -1,0 +1,120 @@
+"""The `wirecoder` command line: argument parsing and printing only.
+
+Every command is a thin layer over the Python API (wirecoder.pipeline,
+wirecoder.store). Errors follow one house style: `wirecoder: error: ITEM:
+reason` on stderr, no traceback; exit 1 when any item failed (the other
+items still come out), 2 for usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from wirecoder import __version__
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def error(item: str, reason: str) -> None:
+    print(f"wirecoder: error: {item}: {reason}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    # Imported here: spaCy loads only for commands that need it.
+    from wirecoder.ingest import IngestError, iter_inputs, read_path
+    from wirecoder.pipeline import extract_articles
+    from wirecoder.serve.render import render_table
+
+    failed = 0
+    records = []
+
+    def articles():
+        nonlocal failed
+        try:
+            paths = list(iter_inputs(args.paths))
+        except IngestError as exc:
+            error(exc.item, exc.reason)
+            failed += 1
+            paths = [Path(p) for p in args.paths if Path(p).exists()]
+        for path in paths:
+            for item in read_path(path, published=args.published):
+                if isinstance(item, IngestError):
+                    error(item.item, item.reason)
+                    failed += 1
+                else:
+                    yield item
+
+    out = sys.stdout
+    for rec in extract_articles(articles(), published=args.published):
+        if args.format == "jsonl":
+            out.write(json.dumps(rec.to_json_dict(), ensure_ascii=False) + "\n")
+        elif args.format == "table":
+            out.write(render_table(rec) + "\n\n")
+        else:
+            records.append(rec.to_json_dict())
+    if args.format == "json":
+        payload = records[0] if len(records) == 1 else records
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from wirecoder.models import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirecoder",
+        description="Turn English news into source-attributed PLOVER events, quotes, figures and places.")
+    parser.add_argument("--version", action="version", version=f"wirecoder {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("extract", help="extract records from articles (text, HTML, JSON Lines, feeds, WARC)",
+                       description="Extract events, quotes, figures and places from each article. "
+                                   "A directory means every supported file in it.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["json", "jsonl", "table"], default="json",
+                   help="json: one object for one article (a list for several); jsonl: one line "
+                        "per article; table: a summary for people (default: json)")
+    p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
+                   help="publication date that relative dates count from (overrides the article's own)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the extraction record",
+                       description="Print the JSON Schema generated from wirecoder's record models.")
+    p.set_defaults(func=cmd_schema)
+
+    try:  # the database commands (ingest, events, serve, ...) live beside the store
+        from wirecoder.serve import commands_db
+    except ImportError:
+        commands_db = None
+    if commands_db is not None:
+        commands_db.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
