@@ -8,7 +8,7 @@ dropped.
 """
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,7 +55,7 @@ class Article(Record):
     url: Optional[str] = None
     source: Optional[str] = None
     language: str = "en"
-    published: Optional[date] = None
+    published: Optional[dt.date] = None
     credits: list[str] = Field(default_factory=list)
     text: str
 
@@ -86,7 +86,7 @@ class Event(Record):
     contexts: list[str] = Field(default_factory=list)
     source: Optional[Actor] = None
     target: Optional[Actor] = None
-    date: Optional[date] = None
+    date: Optional[dt.date] = None
     date_precision: Optional[DatePrecision] = None
     location: Optional[Place] = None
     negated: bool = False

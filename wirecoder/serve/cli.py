@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 
 from wirecoder import __version__
 
@@ -38,19 +37,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     def articles():
         nonlocal failed
-        try:
-            paths = list(iter_inputs(args.paths))
-        except IngestError as exc:
-            error(exc.item, exc.reason)
-            failed += 1
-            paths = [Path(p) for p in args.paths if Path(p).exists()]
-        for path in paths:
-            for item in read_path(path, published=args.published):
-                if isinstance(item, IngestError):
-                    error(item.item, item.reason)
-                    failed += 1
-                else:
-                    yield item
+        for arg in args.paths:  # one bad argument must not hide the others
+            try:
+                paths = list(iter_inputs([arg]))
+            except IngestError as exc:
+                error(exc.item, exc.reason)
+                failed += 1
+                continue
+            for path in paths:
+                for item in read_path(path, published=args.published):
+                    if isinstance(item, IngestError):
+                        error(item.item, item.reason)
+                        failed += 1
+                    else:
+                        yield item
 
     out = sys.stdout
     for rec in extract_articles(articles(), published=args.published):
