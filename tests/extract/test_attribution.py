@@ -1,0 +1,75 @@
+"""Attribution: who says so, for the clause holding a given word."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.attribution import attributions, claimant
+from wirecoder.extract.context import Context
+from wirecoder.models import Article
+
+
+def make_ctx(nlp, text: str) -> Context:
+    from wirecoder.extract.actors import extract_actors
+
+    ctx = Context(article=Article(id="t", text=text), doc=nlp(text), reference_date=None)
+    ctx.actors = extract_actors(ctx)
+    return ctx
+
+
+def word(sent, text):
+    return next(t for t in sent if t.text == text)
+
+
+def claim(nlp, text, trigger):
+    ctx = make_ctx(nlp, text)
+    sent = next(ctx.doc.sents)
+    return claimant(sent, ctx, word(sent, trigger))
+
+
+@pytest.mark.parametrize("text, trigger, code", [
+    ("Azerbaijan's Defence Ministry said its forces had seized 12 positions.", "seized", "AZE"),
+    ("Its forces seized 12 positions, Azerbaijan's Defence Ministry said.", "seized", "AZE"),
+    ("Azerbaijan's Defence Ministry has claimed to have seized 12 positions.", "seized", "AZE"),
+    ("Israeli troops shelled the camp, according to the Palestinian health ministry.", "shelled", "PSE"),
+    ("Ukraine's military told reporters that Russian forces had shelled Kharkiv overnight.", "shelled", "UKR"),
+    ("Armenia's Defence Ministry said the village was shelled and two houses were destroyed.",
+     "destroyed", "ARM"),
+])
+def test_claimant_of_reported_clause(nlp, text, trigger, code):
+    actor = claim(nlp, text, trigger)
+    assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Russian troops shelled the town on Monday.", "shelled"),             # the article's own voice
+    ("Reports said Russian troops shelled the town.", "shelled"),          # anonymous reports
+    ("Witnesses said Russian troops shelled the town.", "shelled"),        # unnamed witnesses
+    ("Armenia's Defence Ministry said Russian troops shelled the town.", "said"),  # the speech itself
+    ("Russia's army, which shelled the town, said it had withdrawn.", "shelled"),  # relative clause of the speaker
+])
+def test_no_claimant(nlp, text, trigger):
+    assert claim(nlp, text, trigger) is None
+
+
+def test_attributions_lists_verb_speaker_and_content(nlp):
+    text = "Colonel Ali Hassan, a spokesman for Sudan's army, told state television that the airport had reopened."
+    ctx = make_ctx(nlp, text)
+    sent = next(ctx.doc.sents)
+    (att,) = attributions(sent, ctx)
+    assert att.verb.text == "told"
+    assert att.speaker is not None and "Hassan" in att.speaker.name and att.speaker.country == "SDN"
+    assert att.content.text == "the airport had reopened"
+
+
+def test_attributions_with_according_to_and_adding(nlp):
+    text = ("The talks failed, Egypt's foreign minister said, adding that new talks would follow, "
+            "according to state media.")
+    ctx = make_ctx(nlp, text)
+    sent = next(ctx.doc.sents)
+    atts = attributions(sent, ctx)
+    verbs = [a.verb.text for a in atts]
+    assert verbs == ["said", "adding", "according"]
+    said, adding, _according = atts
+    assert said.speaker is not None and said.speaker.code == "EGY"
+    assert adding.speaker is not None and adding.speaker.code == "EGY"  # subject of "said"
+    assert adding.content.text == "new talks would follow"

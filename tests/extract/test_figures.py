@@ -1,0 +1,211 @@
+"""Figures: bounds of quantity phrases and what each count counts, on our own sentences."""
+from __future__ import annotations
+
+import pytest
+
+from wirecoder.extract.context import Context
+from wirecoder.extract.figures import extract_figures, parse_quantity
+from wirecoder.models import Article
+
+
+def make_ctx(nlp, text: str) -> Context:
+    from wirecoder.extract.actors import extract_actors
+
+    ctx = Context(article=Article(id="t", text=text), doc=nlp(text), reference_date=None)
+    ctx.actors = extract_actors(ctx)
+    return ctx
+
+
+def figures(nlp, text):
+    return extract_figures(make_ctx(nlp, text))
+
+
+def bounds(figs):
+    return [(f.kind, f.min, f.max) for f in figs]
+
+
+# ---------------------------------------------------------------- parse_quantity
+
+@pytest.mark.parametrize("text, expected", [
+    ("23", (23, 23, False)),
+    ("two", (2, 2, False)),
+    ("twenty-three", (23, 23, False)),
+    ("120,000", (120000, 120000, False)),
+    ("1.8 million", (1800000, 1800000, False)),
+    ("half a million", (500000, 500000, False)),
+    ("a million", (1000000, 1000000, False)),
+    ("$160 million", (160000000, 160000000, False)),
+    ("€2.5bn", (2500000000, 2500000000, False)),
+    ("at least four", (4, None, False)),
+    ("no fewer than 12", (12, None, False)),
+    ("up to 20", (None, 20, False)),
+    ("as many as 300", (None, 300, False)),
+    ("more than 60", (61, None, False)),
+    ("more than a million", (1000001, None, False)),
+    ("over 1,000", (1001, None, False)),
+    ("fewer than ten", (None, 9, False)),
+    ("between 30 and 40", (30, 40, False)),
+    ("30 to 40", (30, 40, False)),
+    ("nearly 30", (24, 30, True)),
+    ("almost half a million", (400000, 500000, True)),
+    ("about 120,000", (120000, 120000, True)),
+    ("around 20", (20, 20, True)),
+    ("roughly 5,000", (5000, 5000, True)),
+    ("some 300", (300, 300, True)),
+    ("dozens", (24, 99, True)),
+    ("hundreds", (200, 999, True)),
+    ("several hundred", (200, 999, True)),
+    ("thousands", (2000, 9999, True)),
+    ("tens of thousands", (20000, 99999, True)),
+    ("hundreds of thousands", (200000, 999999, True)),
+    ("a dozen", (12, 12, True)),
+    ("hundreds more", (200, 999, True)),
+    ("50 or more", (50, None, False)),
+])
+def test_parse_quantity_bounds(text, expected):
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "several", "many", "the army", "a few"])
+def test_parse_quantity_rejects_non_numbers(text):
+    assert parse_quantity(text) is None
+
+
+# ------------------------------------------------------------------ kinds & bounds
+
+def test_coordinated_objects_each_get_a_record(nlp):
+    figs = figures(nlp, "Rebels killed at least six soldiers and three villagers in the raid.")
+    assert bounds(figs) == [("killed", 6, None), ("killed", 3, 3)]
+    assert [f.subject for f in figs] == ["soldiers", "villagers"]
+    assert all(f.claimed_by is None for f in figs)  # the article's own voice
+
+
+def test_coordinated_passives_and_nested_count_with_claimant(nlp):
+    text = ("Sudan's health ministry said that four civilians had been killed and 17 wounded "
+            "— including at least five women — in the shelling.")
+    figs = figures(nlp, text)
+    assert bounds(figs) == [("killed", 4, 4), ("injured", 17, 17), ("injured", 5, None)]
+    assert figs[2].subject == "women"
+    assert all(f.claimed_by is not None and f.claimed_by.code == "SDN" for f in figs)
+    assert figs[0].evidence.text == text and figs[0].evidence.start == 0
+
+
+def test_claimed_capture_and_destruction(nlp):
+    text = ("Russia's Defence Ministry claimed to have seized more than 40 villages "
+            "and destroyed up to 15 armoured vehicles.")
+    figs = figures(nlp, text)
+    assert bounds(figs) == [("captured", 41, None), ("destroyed", None, 15)]
+    assert figs[1].subject == "armoured vehicles"
+    assert {f.claimed_by.code for f in figs} == {"RUS"}
+
+
+def test_according_to_names_the_claimant(nlp):
+    figs = figures(nlp, "Italy flew more than 800 people out of Khartoum on Sunday, including "
+                        "312 Italian nationals, according to the Italian foreign ministry.")
+    assert bounds(figs) == [("evacuated", 801, None), ("evacuated", 312, 312)]
+    assert all(f.claimed_by is not None and f.claimed_by.code == "ITA" for f in figs)
+
+
+@pytest.mark.parametrize("text, kind, lo, hi, approx", [
+    ("Police arrested 23 demonstrators outside parliament.", "detained", 23, 23, False),
+    ("At least 14 journalists have been detained since the coup.", "detained", 14, None, False),
+    ("Nearly 40 people were killed in the clashes.", "killed", 32, 40, True),
+    ("Around 120,000 people fled their homes.", "displaced", 120000, 120000, True),
+    ("Dozens of protesters were injured.", "injured", 24, 99, True),
+    ("Between 30 and 40 migrants are missing after the boat capsized.", "missing", 30, 40, False),
+    ("Rescue teams evacuated half a million residents from the coast.", "evacuated", 500000, 500000, False),
+    ("The floods washed away more than 2,000 houses.", "destroyed", 2001, None, False),
+    ("Twenty-three people died when the bridge collapsed.", "killed", 23, 23, False),
+    ("About 20 people were treated for injuries after the march.", "injured", 20, 20, True),
+    ("The death toll rose to 57 on Monday.", "killed", 57, 57, False),
+    ("Tens of thousands of people marched through the capital.", "other", 20000, 99999, True),
+    ("Hundreds gathered outside the embassy.", "other", 200, 999, True),
+    ("The government pledged $250 million in reconstruction aid.", "other", 250000000, 250000000, False),
+    ("At least 3 million people have been affected by the drought.", "other", 3000000, None, False),
+    ("Nearly half a million people were sheltering in schools.", "displaced", 400000, 500000, True),
+])
+def test_single_figure(nlp, text, kind, lo, hi, approx):
+    figs = figures(nlp, text)
+    assert [(f.kind, f.min, f.max, f.approximate) for f in figs] == [(kind, lo, hi, approx)]
+
+
+def test_vague_count_with_more_after_a_casualty_count(nlp):
+    figs = figures(nlp, "Reports have cited nearly 50 people killed and hundreds more injured.")
+    assert bounds(figs) == [("killed", 40, 50), ("injured", 200, 999)]
+    assert all(f.claimed_by is None for f in figs)  # anonymous reports are no claimant
+
+
+def test_anonymous_witnesses_are_no_claimant(nlp):
+    figs = figures(nlp, "Witnesses said 12 people were killed in the market.")
+    assert bounds(figs) == [("killed", 12, 12)]
+    assert figs[0].claimed_by is None
+
+
+def test_inverted_attribution_claims_the_figure(nlp):
+    figs = figures(nlp, "At least nine officials have been arrested, Kenya's interior ministry said.")
+    assert bounds(figs) == [("detained", 9, None)]
+    assert figs[0].claimed_by is not None and figs[0].claimed_by.code == "KEN"
+
+
+@pytest.mark.parametrize("text", [
+    "The 45-year-old leader took office three years ago.",
+    "Talks lasted six hours on March 12, 2021.",
+    "Turnout reached 40 percent in the second round.",
+    "The council adopted Resolution 2231 in 2015.",
+    "The two ministers met for the first time.",
+    "One of the organisers spoke to two reporters.",
+    "The ceasefire ended eight months of fighting.",
+])
+def test_numbers_that_are_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_small_counts_of_people_without_a_casualty_predicate_are_left_out(nlp):
+    # "three diplomats" are individuals, not a crowd; a thousand troops are a figure
+    figs = figures(nlp, "Three diplomats visited the base, which houses about 1,100 troops.")
+    assert bounds(figs) == [("other", 1100, 1100)]
+    assert figs[0].subject == "troops" and figs[0].approximate
+
+
+def test_figure_inside_a_quotation_is_claimed_by_the_speaker(nlp):
+    text = ("Colonel Amadou Diallo, Mali's army spokesman, spoke on Friday. "
+            "“Eleven of our soldiers were killed in the ambush,” he said.")
+    figs = figures(nlp, text)
+    assert bounds(figs) == [("killed", 11, 11)]
+    assert figs[0].claimed_by is not None and "Diallo" in figs[0].claimed_by.name
+
+
+@pytest.mark.parametrize("text, kind, lo, hi", [
+    ("More than 2,000 homes were damaged or destroyed.", "destroyed", 2001, None),
+    ("The number of dead rose to 45 on Tuesday.", "killed", 45, 45),
+    ("Gunmen took around 150 hostages at the school.", "detained", 150, 150),
+    ("Eleven of the dead were soldiers.", "killed", 11, 11),
+    ("Rebels captured 14 soldiers near the border.", "detained", 14, 14),
+    ("Hundreds of thousands of Syrians have left the country.", "displaced", 200000, 999999),
+    ("More than 40,000 people were forced from their homes by the floods.", "displaced", 40001, None),
+    ("The bloc agreed to send a 2,000-strong force.", "other", 2000, 2000),
+    ("Fighting has forced tens of thousands of people to flee.", "displaced", 20000, 99999),
+    ("Medics said 15 protesters had been rushed to hospital.", "injured", 15, 15),
+])
+def test_more_predicates(nlp, text, kind, lo, hi):
+    assert bounds(figures(nlp, text)) == [(kind, lo, hi)]
+
+
+@pytest.mark.parametrize("text", [
+    "The 27-member bloc adopted a 10-point plan.",
+    "Cases of COVID-19 rose sharply in the north.",
+    "Police detained a 23-year-old man.",
+    "Aid agencies delivered 5,000 tonnes of wheat.",
+    "The council voted on two resolutions in three sessions.",
+])
+def test_more_non_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_counting_verb_and_named_source_unknown_to_the_actor_table(nlp):
+    figs = figures(nlp, "Local officials put the death toll at 52.")
+    assert bounds(figs) == [("killed", 52, 52)]
+    assert figs[0].claimed_by is not None and "officials" in figs[0].claimed_by.name.lower()
+    figs = figures(nlp, "The Kivu Nurses' Union said 14 people were wounded in the shelling.")
+    assert bounds(figs) == [("injured", 14, 14)]
+    assert figs[0].claimed_by is not None and "Nurses' Union" in figs[0].claimed_by.name

@@ -1,0 +1,197 @@
+"""Quotes: direct and reported speech with resolved speakers, on our own sentences."""
+from __future__ import annotations
+
+from wirecoder.extract.context import Context
+from wirecoder.extract.quotes import extract_quotes, find_quote_spans
+from wirecoder.models import Article
+
+
+def make_ctx(nlp, text: str) -> Context:
+    from wirecoder.extract.actors import extract_actors
+
+    ctx = Context(article=Article(id="t", text=text), doc=nlp(text), reference_date=None)
+    ctx.actors = extract_actors(ctx)
+    return ctx
+
+
+def quotes(nlp, text):
+    return extract_quotes(make_ctx(nlp, text))
+
+
+def direct(qs):
+    return [q for q in qs if q.direct]
+
+
+def speaker_name(q):
+    return q.speaker.name if q.speaker else None
+
+
+def test_quote_spans_typographic_straight_and_apostrophes():
+    text = 'He said \u201cwe will go\u201d and then "we will stay" in Azerbaijan\u2019s \u2018own words\u2019.'
+    spans = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert spans == ["we will go", "we will stay", "own words"]
+
+
+def test_quote_left_open_at_paragraph_end_closes_there():
+    text = "\u201cWe will not leave. We will fight\n\u201cAnd we will win,\u201d she said."
+    spans = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert spans == ["We will not leave. We will fight", "And we will win,"]
+
+
+def test_speaker_after_quote_with_title_and_country(nlp):
+    text = ("\u201cWe will rebuild every school that was destroyed,\u201d said Maria Lopez, "
+            "Spain's education minister.")
+    (q,) = quotes(nlp, text)
+    assert q.direct and q.text == "We will rebuild every school that was destroyed"
+    assert "Lopez" in speaker_name(q) and q.speaker.code == "ESP"
+    assert q.evidence.start == 0 and q.evidence.end == len(text) and q.evidence.text == text
+
+
+def test_split_quote_gives_two_quotes_by_one_speaker(nlp):
+    text = ("\u201cThe talks have reached a dead end,\u201d German Chancellor Hans Weber said, "
+            "adding, \u201cThey need to start again.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [q.text for q in qs] == ["The talks have reached a dead end", "They need to start again."]
+    assert all("Weber" in speaker_name(q) and q.speaker.code == "DEU" for q in qs)
+
+
+def test_speaker_before_colon_and_pronoun_in_next_sentence(nlp):
+    text = ("Kenyan President William Ruto addressed parliament on Tuesday. He said: "
+            "\u201cThere will be no retreat from our reforms.\u201d "
+            "\u201cWe owe it to our children,\u201d he added.")
+    qs = direct(quotes(nlp, text))
+    assert [q.text for q in qs] == ["There will be no retreat from our reforms.", "We owe it to our children"]
+    assert all("Ruto" in speaker_name(q) and q.speaker.code == "KEN" for q in qs)
+
+
+def test_she_said_resolves_to_the_named_minister(nlp):
+    text = ("Dutch Foreign Minister Anna de Vries condemned the raid. "
+            "\u201cThis attack cannot go unanswered,\u201d she said.")
+    (q,) = direct(quotes(nlp, text))
+    assert "Vries" in speaker_name(q) and q.speaker.code == "NLD"
+
+
+def test_according_to_the_state_department(nlp):
+    text = ("Blinken \u201cstressed the need for an immediate ceasefire and humanitarian access,\u201d "
+            "according to the State Department.")
+    (q,) = direct(quotes(nlp, text))
+    assert q.speaker is not None and q.speaker.code == "USA"
+    assert "State Department" in q.speaker.name
+
+
+def test_relayed_statement_keeps_the_original_speaker(nlp):
+    text = ("\u201cWe call on all parties to show restraint and return to talks,\u201d the Russian "
+            "Foreign Ministry said in a statement, according to TASS.")
+    (q,) = direct(quotes(nlp, text))
+    assert q.speaker is not None and q.speaker.code == "RUS"
+    assert "TASS" not in q.speaker.name and "Ministry" in q.speaker.name
+
+
+def test_called_phrase_of_three_words_is_a_quote_by_the_subject(nlp):
+    text = ("French Foreign Minister Claire Martin called the raid \u201ccruel, reckless and "
+            "illegal.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert q.text == "cruel, reckless and illegal."
+    assert "Martin" in speaker_name(q) and q.speaker.code == "FRA"
+
+
+def test_scare_quotes_of_one_or_two_words_are_not_quotes(nlp):
+    text = ("Sudan's army described the strikes as \u201cprecise\u201d and "
+            "\u201cfully proportionate\u201d.")
+    assert direct(quotes(nlp, text)) == []
+
+
+def test_quote_running_on_into_its_own_sentence_keeps_the_speaker(nlp):
+    text = ("\u201cWe will not allow a coup to stand,\u201d said Amina Bello, Nigeria's foreign "
+            "minister. \u201cEvery option remains on the table.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [q.text for q in qs] == ["We will not allow a coup to stand", "Every option remains on the table."]
+    assert all("Bello" in speaker_name(q) for q in qs)
+
+
+def test_multi_sentence_quote_is_one_quote_with_both_sentences_as_evidence(nlp):
+    text = ("Ghana's army chief spoke on Monday. \u201cWe are ready. We have always been ready,\u201d "
+            "General Kofi Mensah said.")
+    (q,) = direct(quotes(nlp, text))
+    assert q.text == "We are ready. We have always been ready"
+    assert "Mensah" in speaker_name(q)
+    assert q.evidence.text.startswith("\u201cWe are ready.") and q.evidence.text.endswith("said.")
+    assert text[q.evidence.start:q.evidence.end] == q.evidence.text
+
+
+def test_reported_speech_is_an_indirect_quote(nlp):
+    text = "Yerevan has said it does not have troops in the region."
+    (q,) = quotes(nlp, text)
+    assert not q.direct and q.text == "it does not have troops in the region"
+    assert q.speaker is not None and q.speaker.code == "ARM"
+
+
+def test_claimed_that_and_told_that(nlp):
+    text = ("Protest leaders claimed that police had beaten several demonstrators with batons. "
+            "Colonel Moussa Traore, a spokesman for Mali's army, told state television that "
+            "three bridges had been repaired.")
+    qs = quotes(nlp, text)
+    assert [(q.direct, q.text) for q in qs] == [
+        (False, "police had beaten several demonstrators with batons"),
+        (False, "three bridges had been repaired"),
+    ]
+    assert "leaders" in speaker_name(qs[0]).lower()
+    assert "Traore" in speaker_name(qs[1]) and qs[1].speaker.country == "MLI"
+
+
+def test_quote_inside_reported_clause_is_not_repeated_as_reported_speech(nlp):
+    text = ("Pakistan's army said \u201cmany areas can only be reached by boat\u201d after the "
+            "floods.")
+    qs = quotes(nlp, text)
+    assert [(q.direct, q.text) for q in qs] == [(True, "many areas can only be reached by boat")]
+    assert qs[0].speaker is not None and qs[0].speaker.code == "PAK"
+
+
+def test_straight_quotes_and_unattributed_article_text(nlp):
+    text = 'The mayor of Lyon said "the water will be back on by Friday." Crews worked overnight.'
+    (q,) = quotes(nlp, text)
+    assert q.direct and q.text == "the water will be back on by Friday."
+    assert q.speaker is not None and "mayor" in (q.speaker.role or q.speaker.name).lower()
+
+
+def test_pronoun_whose_antecedent_is_only_inside_the_quote_takes_the_named_speaker(nlp):
+    text = ("Turkish President Mehmet Arslan said the operation would continue. "
+            "\u201cWe will not stop until every terrorist is neutralised,\u201d he said.")
+    (q,) = direct(quotes(nlp, text))
+    assert "Arslan" in speaker_name(q) and q.speaker.code == "TUR"
+
+
+def test_quote_without_a_verb_after_a_reporting_sentence(nlp):
+    text = ("Ghana's President Kwame Boateng said the army had regained control. "
+            "\u201cOur soldiers have done a remarkable job under difficult conditions.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert "Boateng" in speaker_name(q) and q.speaker.code == "GHA"
+
+
+def test_names_in_quotation_marks_are_not_quotes(nlp):
+    text = ("The group calls itself the so-called \u201cIslamic State in West Africa\u201d and ran "
+            "an operation dubbed \u201cOperation Desert Lion Roar.\u201d")
+    assert direct(quotes(nlp, text)) == []
+
+
+def test_quoted_as_saying(nlp):
+    text = ("Russian President Pavel Sokolov was quoted as saying by state media: "
+            "\u201cThe West is playing a dangerous game.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert "Sokolov" in speaker_name(q) and q.speaker.code == "RUS"
+
+
+def test_quote_that_ends_its_sentence_is_not_given_the_next_sentences_speaker(nlp):
+    text = ("\u201cThe shells fell while the children were playing,\u201d said Hamid Idris, a "
+            "shopkeeper. \u201cWe buried four neighbours this morning.\u201d The RSF said in a "
+            "statement that it had repelled an attack.")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Hamid Idris", "Hamid Idris"]
+
+
+def test_speech_verb_inside_a_quote_makes_no_reported_quote(nlp):
+    text = ("Dutch Foreign Minister Anna de Vries spoke in The Hague. \u201cI would like to stress "
+            "that we hold the government responsible for the attack,\u201d she said.")
+    qs = quotes(nlp, text)
+    assert [(q.direct, q.text) for q in qs] == [
+        (True, "I would like to stress that we hold the government responsible for the attack")]

@@ -1,0 +1,258 @@
+"""Who says so: the speaker of a quote and the claimant of a reported clause.
+
+News attributes almost everything: "X said (that) ...", "..., X said",
+"according to X", "X claimed to have seized ...", "X told state television
+that ...". This module reads those frames off spaCy's dependency parse and
+resolves the speaker noun phrase to an Actor through `ctx.actors` (which
+handles pronouns and short forms). Quotes (Quote.speaker), figures and events
+(claimed_by) all ask it the same question, so the answer is made in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from wirecoder.extract.context import Context
+from wirecoder.models import Actor
+
+# Verbs that report what someone says, states or asserts (lemmas). A clause they
+# govern (ccomp) is reported speech of their subject.
+SPEECH_VERBS: frozenset[str] = frozenset("""
+    say tell claim allege insist state announce warn add confirm acknowledge admit argue
+    explain note stress emphasize emphasise underline underscore declare assert contend
+    maintain predict promise vow pledge write tweet deny reiterate repeat suggest indicate
+    reveal disclose concede recall remark comment observe respond reply answer assure
+    inform notify conclude testify charge counter retort report estimate complain
+""".split())
+# Verbs that report a number or fact rather than words: they make a claimant
+# (figures, events) but their clause is not quoted speech.
+REPORTING_ONLY: frozenset[str] = frozenset({"report", "estimate"})
+# Verbs whose direct object is a count a source vouches for: "the ministry
+# reported 30 deaths", "officials confirmed 12 arrests".
+COUNTING_VERBS: frozenset[str] = frozenset({"report", "confirm", "estimate", "cite", "record",
+                                            "count", "register"})
+# "Officials put the death toll at 52": these verbs vouch for a tally they place.
+_TALLY_VERBS = frozenset({"put", "place", "raise", "revise", "update"})
+_TALLY_NOUNS = frozenset({"toll", "number", "figure", "tally", "total", "count"})
+# Verbs that carry a direct quote only when it stands in their own clause: "X
+# called the operation "illegal, unjustifiable"", "X condemned the "barbaric
+# attack on civilians"".
+NAMING_VERBS: frozenset[str] = frozenset("""
+    call describe term dub label brand urge demand condemn criticise criticize accuse blame
+    hail welcome
+""".split())
+# Everything that can introduce a direct quote.
+QUOTING_VERBS: frozenset[str] = SPEECH_VERBS | NAMING_VERBS | frozenset("""
+    ask shout chant cry scream plead appeal joke quip
+""".split())
+# Reporting verbs whose infinitive complement is a claim: "claimed to have seized",
+# "denied sending" (but not "vowed to respond", which is the speaker's own act).
+CLAIM_XCOMP = frozenset({"claim", "allege", "deny", "report", "say", "insist"})
+# Subjects that are not anyone in particular: the article's own hedge, no claimant.
+ANONYMOUS: frozenset[str] = frozenset("""
+    report witness eyewitness source account rumour rumor footage video image photo picture
+    post posting observer resident
+""".split())
+# Relations that hand a verb its subject from the verb it hangs on:
+# "..., Scholz said, adding, ...", "the UN launched an appeal, saying ...".
+_SUBJECT_FROM_HEAD = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
+
+
+@dataclass
+class Attribution:
+    speaker: Actor | None
+    verb: Token | None          # the reporting word ("said", "according")
+    content: Span | None        # the reported clause, without "that"
+
+
+# ------------------------------------------------------------------ helpers
+
+def resolve(tok: Token | None, ctx: Context) -> Actor | None:
+    """The actor a speaker noun phrase (headed by tok) stands for, or None."""
+    if tok is None or ctx.actors is None:
+        return None
+    if tok.lemma_.lower() in ANONYMOUS and tok.pos_ in ("NOUN", "PROPN"):
+        return None
+    # "the spokesperson, Stephane Dujarric, said": the named person is the speaker
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                actor = ctx.actors.for_token(child)
+                if actor is not None:
+                    return actor
+    actor = ctx.actors.for_token(tok)
+    if actor is None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")):
+        actor = _named_source(tok)
+    return actor
+
+
+def _named_source(tok: Token) -> Actor:
+    """A named speaker the actor table does not know ("the Sudan Doctors' Union"):
+    an actor with its name only, so the claim still names its source."""
+    toks = [tok]
+    for child in sorted(tok.lefts, key=lambda t: -t.i):
+        if child.dep_ in ("compound", "poss", "amod", "case", "nmod") and child.i == toks[0].i - 1:
+            toks.insert(0, child)
+            continue
+        if child.dep_ in ("compound", "poss", "amod", "nmod") and child.right_edge.i == toks[0].i - 1:
+            toks[0:0] = list(child.subtree)
+    while len(toks) > 1 and toks[0].dep_ == "det":
+        toks = toks[1:]
+    start, end = toks[0].idx, tok.idx + len(tok.text)
+    return Actor(name=tok.doc.text[start:end], mentions=[(start, end)])
+
+
+def _own_subject(verb: Token) -> tuple[bool, Token | None]:
+    """(whether the verb's clause settles its subject, that subject)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return True, child
+        if child.dep_ == "agent":  # "it was announced by the ministry"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return True, pobj
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        if verb.lemma_.lower() in ("quote", "cite"):
+            return True, passive  # "Putin was quoted as saying ..."
+        return True, None  # "it was said that ...": no speaker in this clause
+    return False, None
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """The noun phrase head that says what `verb` reports.
+
+    A participle without its own subject ("..., adding, ...", "saying ...")
+    takes the subject of the reporting verb above it, else of the verb it hangs
+    on: in '"...," Scholz said, adding, "..."' the parse may hang "adding" on
+    the quoted verb, whose subject is not the speaker."""
+    settled, subj = _own_subject(verb)
+    if settled:
+        return subj
+    chain: list[Token] = []
+    cur = verb
+    while cur.dep_ in _SUBJECT_FROM_HEAD and cur.head is not cur and len(chain) < 8:
+        cur = cur.head
+        chain.append(cur)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "a statement saying ..."
+    for anc in chain:  # a reporting verb above settles it
+        if anc.lemma_.lower() in SPEECH_VERBS | {"quote", "cite"} and anc.pos_ in ("VERB", "AUX"):
+            settled, subj = _own_subject(anc)
+            if settled:
+                return subj
+    for anc in chain:
+        settled, subj = _own_subject(anc)
+        if settled:
+            return subj
+        if anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
+            return anc.head
+    return None
+
+
+def content_of(verb: Token) -> Span | None:
+    """The clause a reporting verb governs, without the complementiser 'that'."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            toks = [t for t in child.subtree]
+            while toks and (toks[0].dep_ == "mark" or toks[0].is_punct
+                            or toks[0].lower_ == "that" and toks[0].pos_ == "SCONJ"):
+                toks = toks[1:]
+            while toks and toks[-1].is_punct and toks[-1].text not in ("\u201d", '"'):
+                toks = toks[:-1]
+            # a dateline the parse pulled into the clause: "GAZA, Oct 10 (AP) - ..."
+            dashes = [k for k, t in enumerate(toks[:12]) if t.text in ("-", "\u2014", "\u2013", "--")]
+            if dashes and toks[0].is_upper and len(toks[0].text) > 2:
+                toks = toks[dashes[0] + 1:]
+            if toks:
+                return verb.doc[toks[0].i: toks[-1].i + 1]
+    return None
+
+
+def according_to(sent: Span) -> list[tuple[Token, Token]]:
+    """(the word 'according', the head of X) for each "according to X" in the sentence."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+            to = tok.nbor(1)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in to.subtree if c.pos_ in ("NOUN", "PROPN")), None)
+            if pobj is not None:
+                out.append((tok, pobj))
+    return out
+
+
+def _reports(verb: Token, dep: str) -> bool:
+    """`verb` puts what hangs on it by `dep` on its subject's word."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if dep in ("ccomp", "parataxis"):
+        return lemma in SPEECH_VERBS or lemma in COUNTING_VERBS
+    if dep == "xcomp":
+        return lemma in CLAIM_XCOMP  # "claimed to have seized"
+    if dep in ("dobj", "prep"):
+        if lemma in COUNTING_VERBS:  # "the ministry reported 30 deaths"
+            return True
+        return lemma in _TALLY_VERBS and any(  # "officials put the death toll at 52"
+            c.dep_ == "dobj" and c.lemma_.lower() in _TALLY_NOUNS for c in verb.children)
+    return False
+
+
+def is_reporting_verb(tok: Token) -> bool:
+    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+# --------------------------------------------------------------- public API
+
+def attributions(sent: Span, ctx: Context) -> list[Attribution]:
+    """Every attribution frame in the sentence: reporting verbs and "according to X"."""
+    out: list[Attribution] = []
+    for tok in sent:
+        if is_reporting_verb(tok):
+            out.append(Attribution(speaker=resolve(speaker_token(tok), ctx), verb=tok,
+                                   content=content_of(tok)))
+    for acc, pobj in according_to(sent):
+        head = acc.head
+        content = None
+        if head is not acc:
+            toks = [t for t in head.subtree if not (acc.left_edge.i <= t.i <= acc.right_edge.i)]
+            toks = [t for t in toks if t.i < acc.i] or toks
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if toks:
+                content = sent.doc[toks[0].i: toks[-1].i + 1]
+        out.append(Attribution(speaker=resolve(pobj, ctx), verb=acc, content=content))
+    return out
+
+
+def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | None:
+    """On whose word the clause holding `trigger` (default: the sentence) is reported.
+
+    None for the article's own voice and for anonymous sources ("reports said",
+    "witnesses said"). A reporting verb's own clause has no claimant other than
+    an "according to X" around it."""
+    tok = trigger if trigger is not None else sent.root
+    cur = tok
+    hops = 0
+    while cur.head is not cur and hops < 30:
+        hops += 1
+        head = cur.head
+        if _reports(head, cur.dep_):
+            spk = speaker_token(head)
+            if spk is not None:
+                return resolve(spk, ctx)
+        cur = head
+    root = cur
+    if tok is not root or not is_reporting_verb(root):
+        # "Five soldiers were killed, the ministry said" parsed with "said" under the root
+        for child in root.children:
+            if (child is not tok and is_reporting_verb(child) and child.dep_ in ("parataxis", "ccomp", "advcl")
+                    and child.i > tok.i and content_of(child) is None):
+                spk = speaker_token(child)
+                if spk is not None:
+                    return resolve(spk, ctx)
+    sources = according_to(sent)
+    return resolve(sources[0][1], ctx) if sources else None

@@ -1,0 +1,431 @@
+"""Figures: counts of the killed, injured, missing, displaced, detained,
+evacuated, captured and destroyed, and crowd sizes, money and the like.
+
+Each quantity phrase in a sentence ("at least four", "nearly half a million",
+"dozens") is read by `numbers.find_quantities`; this module decides what it
+counts from the parse: the counted noun ("four soldiers", "dozens of people"),
+the predicate over it ("were killed", "killed four soldiers", "people
+sheltering in camps", "23 wounded", "the death toll rose to 57") and, for
+nested counts ("..., including at least eight children"), the count it is part
+of. Coordinated counts each get their own record. Who vouches for the number
+comes from `attribution.claimant`, or from the speaker of the quotation it
+stands in.
+
+Numbers that are not counts of this kind (dates, years, ages, durations,
+percentages, ordinals, numbers inside names) never become figures; numbers
+of things that fit no kind become `other` only when they describe a mass:
+money, a crowd-size word ("thousands marched"), or ten or more people.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from wirecoder.extract.attribution import claimant
+from wirecoder.extract.context import Context
+from wirecoder.extract.numbers import Quantity, find_quantities, parse_quantity
+from wirecoder.extract.quotes import direct_quotes
+from wirecoder.models import Actor, Figure
+
+__all__ = ["extract_figures", "parse_quantity"]
+
+# Predicates that make a count a casualty-style figure (lemmas).
+# Transitive: the count is their object, or their subject in the passive.
+TRANSITIVE_KINDS: dict[str, str] = {
+    **dict.fromkeys("kill slay murder massacre execute behead".split(), "killed"),
+    **dict.fromkeys("injure wound hurt maim hospitalise hospitalize".split(), "injured"),
+    **dict.fromkeys("displace uproot".split(), "displaced"),
+    **dict.fromkeys("detain arrest jail imprison abduct kidnap apprehend".split(), "detained"),
+    **dict.fromkeys("evacuate rescue airlift repatriate".split(), "evacuated"),
+    **dict.fromkeys("seize capture overrun occupy recapture retake".split(), "captured"),
+    **dict.fromkeys("destroy demolish raze flatten torch".split(), "destroyed"),
+    "affect": "other",
+}
+# Intransitive: the count is their subject ("30 people died", "thousands fled").
+INTRANSITIVE_KINDS: dict[str, str] = {
+    **dict.fromkeys("die perish".split(), "killed"),
+    **dict.fromkeys("disappear vanish".split(), "missing"),
+    **dict.fromkeys("flee shelter".split(), "displaced"),
+}
+# Verb + particle/preposition: "washed away 300 homes", "flew 1,000 people out".
+PHRASAL_KINDS: dict[tuple[str, str], str] = {
+    ("wash", "away"): "destroyed", ("sweep", "away"): "destroyed", ("burn", "down"): "destroyed",
+    ("blow", "up"): "destroyed", ("fly", "out"): "evacuated", ("ship", "out"): "evacuated",
+    ("round", "up"): "detained", ("take", "hostage"): "detained", ("take", "captive"): "detained",
+    ("pull", "out"): "evacuated",
+}
+# Adjectives and nouns that say it themselves ("23 wounded", "50 dead", "30 deaths").
+ADJ_KINDS: dict[str, str] = {
+    "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+    "hurt": "injured", "missing": "missing", "homeless": "displaced", "displaced": "displaced",
+    "detained": "detained", "arrested": "detained", "evacuated": "evacuated",
+}
+NOUN_KINDS: dict[str, str] = {
+    "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
+    "injury": "injured", "arrest": "detained", "refugee": "displaced", "evacuee": "evacuated",
+}
+# "treated for injuries", "admitted to hospital", "taken to hospital": injured.
+_TREATED = {"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "bring", "carry"}
+_INJURY_WORDS = {"injury", "wound", "burn", "hospital", "clinic", "gunshot", "shrapnel"}
+_NESTING = {"include", "including", "among"}
+# Leaving or being driven from these is displacement.
+HOME_NOUNS = frozenset({"home", "house", "country", "village", "town", "city", "region", "land",
+                        "neighbourhood", "neighborhood", "area"})
+_LEAVE = frozenset({"leave", "abandon", "flee", "escape"})
+_FORCE_OUT = frozenset({"force", "drive", "push", "chase", "expel", "uproot"})
+
+# People nouns: counts of them are `other` figures when large (crowds, troops).
+HUMAN_NOUNS: frozenset[str] = frozenset("""
+    people person civilian soldier troop personnel protester protestor demonstrator supporter
+    resident refugee migrant child kid woman man villager worker student fighter militant rebel
+    insurgent police policeman policemen officer journalist reporter patient passenger prisoner
+    detainee hostage inhabitant member family household victim pilgrim citizen national voter
+    official minister leader employee staff crew farmer miner doctor nurse teacher pupil baby
+    infant teenager youth boy girl adult individual evacuee survivor casualty seeker jihadist
+    gunman militiaman guard settler tourist visitor participant delegate diplomat lawmaker
+    legislator activist opponent suspect inmate marcher rioter mourner worshipper spectator fan
+    trader driver fisherman fishermen sailor marine commando recruit conscript mercenary
+    paramilitary peacekeeper observer volunteer rescuer firefighter medic relative dependant
+    orphan displaced wounded dead injured killed homeless elderly
+""".split())
+CURRENCY_NOUNS: frozenset[str] = frozenset("""
+    dollar euro pound sterling yen yuan renminbi rupee naira franc rouble ruble shekel lira dinar
+    rand peso real riyal rial dirham won hryvnia cedi shilling birr taka ringgit baht dong krona
+    krone zloty forint leu lei kwacha
+""".split())
+_CURRENCY_SIGNS = {"$": "dollars", "us$": "US dollars", "€": "euros", "£": "pounds", "¥": "yen",
+                   "₹": "rupees", "₦": "naira", "₽": "roubles"}
+# Nouns of measure, time and share: the number before them is no head count.
+MEASURE_NOUNS: frozenset[str] = frozenset("""
+    year month week day hour minute second decade century time percent per cent % km kilometre
+    kilometer mile metre meter foot feet inch kg kilogram tonne ton pound-weight litre liter
+    barrel degree point mph acre hectare square storey floor round stage term lap
+""".split())
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT", "EVENT",
+              "WORK_OF_ART", "FAC", "LANGUAGE"}
+MIN_HUMAN_OTHER = 10  # fewer people with no casualty predicate are individuals, not a figure
+
+
+# ------------------------------------------------------------------ helpers
+
+def _counted_noun(q: Quantity) -> tuple[Token | None, Token]:
+    """(the counted noun, the token that carries the count's syntactic role).
+
+    "four soldiers": (soldiers, soldiers); "dozens of people": (people, dozens);
+    "23 wounded": (None, 23)."""
+    head = q.head
+    if _strong(q) and head.doc[head.i + 2].head.pos_ == "NOUN":
+        noun = head.doc[head.i + 2].head  # "a 2,000-strong force"
+        return noun, noun
+    if head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.head.pos_ in ("NOUN", "PROPN") \
+            and head.head.i > head.i and head.head not in q.span:
+        return head.head, head.head
+    for tok in q.span:  # "dozens of people", "tens of thousands of people"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj not in q.span:
+                    return pobj, head
+    return None, head
+
+
+def _is_human(noun: Token | None) -> bool:
+    if noun is None:
+        return False
+    return (noun.lemma_.lower() in HUMAN_NOUNS or noun.lower_ in HUMAN_NOUNS
+            or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")))
+
+
+def _strong(q: Quantity) -> bool:
+    """ "a 2,000-strong force": a head count of a unit."""
+    doc, i = q.head.doc, q.head.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "strong"
+
+
+def _currency(q: Quantity, noun: Token | None) -> str | None:
+    for t in q.span:
+        if t.lower_ in _CURRENCY_SIGNS:
+            return _CURRENCY_SIGNS[t.lower_]
+    if noun is not None and noun.lemma_.lower() in CURRENCY_NOUNS:
+        return noun.text
+    if q.money:
+        return "money"
+    return None
+
+
+def _not_a_count(q: Quantity, noun: Token | None) -> bool:
+    """Dates, years, ages, durations, shares, ordinals and numbers in names."""
+    head = q.head
+    # The tagger calls some counts DATE ("Between 30 and 40 migrants"); a count
+    # with a counted noun outside the entity, and no unit of time, is still a count.
+    counted = noun is not None and noun.lemma_.lower() not in MEASURE_NOUNS and not noun.ent_type_
+    dated = head.ent_type_ in _SKIP_ENTS or any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in q.span)
+    if dated and not (counted and head.ent_type_ in ("DATE", "TIME", "")):
+        return True
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.text in ("%", "th", "st", "nd", "rd"):
+        return True
+    if nxt is not None and nxt.text == "-" and not nxt.whitespace_ and head.i + 2 < len(head.doc) \
+            and head.doc[head.i + 2].lower_ != "strong":
+        return True  # "32-year-old", "three-day meeting", "the 27-member bloc" (not "2,000-strong")
+    prev = head.doc[q.span.start - 1] if q.span.start > 0 else None
+    if prev is not None and prev.text == "-" and not prev.whitespace_:
+        return True  # "COVID-19", "MH-17": part of a name
+    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
+        return True
+    if noun is None and nxt is not None and nxt.lemma_.lower() in MEASURE_NOUNS:
+        return True
+    text = q.span.text
+    if re.fullmatch(r"(1[5-9]|20)\d\d", text) and not _is_human(noun):
+        return True  # a year
+    if head.lower_ == "one" and (noun is None or nxt is not None and nxt.lower_ == "of"):
+        return True  # "one of the organisers", "one another"
+    if head.dep_ in ("nummod", "appos", "npadvmod") and head.head.pos_ == "PROPN" and head.head.i < head.i:
+        return True  # "Article 5", "Resolution 2231"
+    return False
+
+
+def _phrasal(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep", "advmod", "oprd", "dobj"):
+            for word in (child.lower_, child.lemma_.lower()):
+                if (verb.lemma_.lower(), word) in PHRASAL_KINDS:
+                    return PHRASAL_KINDS[(verb.lemma_.lower(), word)]
+    return None
+
+
+def _verb_kind(verb: Token, role: str, human: bool) -> str | None:
+    """Kind a predicate gives its object/passive subject (role 'obj') or subject ('subj')."""
+    lemma = verb.lemma_.lower()
+    if role == "obj":
+        kind = _phrasal(verb) or TRANSITIVE_KINDS.get(lemma)
+        if kind is None and lemma == "leave":  # "left 12 people dead"
+            for child in verb.children:
+                if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and child.lower_ in ADJ_KINDS:
+                    return ADJ_KINDS[child.lower_]
+        if kind is None and lemma in _TREATED:  # "treated for injuries", "taken to hospital"
+            for child in verb.children:
+                if child.dep_ == "prep" and any(g.lemma_.lower() in _INJURY_WORDS for g in child.children):
+                    return "injured"
+        if kind is None:  # "forced 5,000 people to flee"
+            for child in verb.children:
+                if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in INTRANSITIVE_KINDS:
+                    return INTRANSITIVE_KINDS[child.lemma_.lower()]
+        if kind is None and lemma in _FORCE_OUT and any(
+                c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("from", "out") and any(
+                    g.lemma_.lower() in HOME_NOUNS for g in c.subtree) for c in verb.children):
+            return "displaced"  # "driven from their homes", "forced out of their villages"
+        if kind == "captured" and human:
+            return "detained"  # people seized are detained; posts and towns are captured
+        return kind
+    # subject of an intransitive or a copula: "30 died", "12 are missing", "forced to flee"
+    if lemma in _LEAVE and any(c.dep_ == "dobj" and c.lemma_.lower() in HOME_NOUNS for c in verb.children):
+        return "displaced"  # "thousands have left their homes / the country"
+    kind = INTRANSITIVE_KINDS.get(lemma)
+    if kind:
+        return kind
+    if verb.lower_ in ADJ_KINDS and any(c.dep_ == "aux" and c.lemma_ in ("be", "remain") for c in verb.children):
+        return ADJ_KINDS[verb.lower_]  # "are missing" parsed as a verb
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in ADJ_KINDS:
+            return ADJ_KINDS[child.lower_]
+        if child.dep_ == "xcomp" and child.lemma_.lower() in INTRANSITIVE_KINDS:
+            return INTRANSITIVE_KINDS[child.lemma_.lower()]
+    return None
+
+
+def _tally_kind(noun: Token) -> str | None:
+    """Kind of a tally noun: "death toll", "toll" -> killed; "number of (the) injured" -> injured."""
+    if noun.lemma_.lower() == "toll":
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        return "injured" if mods & {"injury", "casualty"} and "death" not in mods else "killed"
+    if noun.lemma_.lower() in ("number", "count", "tally", "total"):
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    low = pobj.lower_
+                    if low in ADJ_KINDS:
+                        return ADJ_KINDS[low]
+                    if pobj.lemma_.lower() in NOUN_KINDS:
+                        return NOUN_KINDS[pobj.lemma_.lower()]
+                    for c in pobj.children:  # "number of people killed"
+                        if c.dep_ in ("acl", "amod") and c.lower_ in ADJ_KINDS:
+                            return ADJ_KINDS[c.lower_]
+    return None
+
+
+def _toll(tok: Token) -> str | None:
+    """The count is a tally: "the death toll rose to 57", "a toll of 57", "the
+    number of dead rose to 45"."""
+    cur = tok
+    for _ in range(4):
+        kind = _tally_kind(cur)
+        if kind:
+            return kind
+        if cur.pos_ in ("VERB", "AUX"):
+            for c in cur.children:
+                if c.dep_ in ("nsubj", "dobj", "nsubjpass"):
+                    kind = _tally_kind(c)
+                    if kind:
+                        return kind
+            return None
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _own_kind(tok: Token) -> str | None:
+    """Kind stated on the counted token itself: "people killed", "hundreds more injured"."""
+    for child in tok.children:
+        low, lemma = child.lower_, child.lemma_.lower()
+        if child.dep_ in ("acl", "amod") and (low in ADJ_KINDS or lemma in TRANSITIVE_KINDS):
+            if low in ADJ_KINDS:
+                return ADJ_KINDS[low]
+            if child.tag_ == "VBN":
+                return TRANSITIVE_KINDS[lemma]
+        if child.dep_ in ("acl", "relcl") and lemma in INTRANSITIVE_KINDS:
+            return INTRANSITIVE_KINDS[lemma]  # "people sheltering in camps", "people who fled"
+        if child.dep_ == "relcl" and lemma in TRANSITIVE_KINDS and any(
+                c.dep_ == "nsubjpass" for c in child.children):
+            return TRANSITIVE_KINDS[lemma]  # "people who were killed"
+    return None
+
+
+def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> str | None:
+    human = _is_human(noun) or noun is None
+    if noun is not None and noun.lemma_.lower() in NOUN_KINDS:
+        return NOUN_KINDS[noun.lemma_.lower()]
+    if noun is not None and noun.lower_ in ADJ_KINDS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the":
+        return ADJ_KINDS[noun.lower_]  # "11 of the dead", "among the wounded"
+    tok = role_tok
+    for _ in range(6):  # climb coordinations: "four soldiers and two civilians"
+        kind = _own_kind(tok)
+        if kind:
+            return kind
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            tok = tok.head
+            continue
+        break
+    dep, head = tok.dep_, tok.head
+    if dep in ("dobj", "obj", "dative") and head.pos_ in ("VERB", "AUX"):
+        kind = _verb_kind(head, "obj", human)
+        if kind:
+            return kind
+    if dep == "nsubjpass" and head.pos_ in ("VERB", "AUX"):
+        # "homes were damaged or destroyed": a coordinated participle shares the subject
+        for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                              and not any(g.dep_.startswith("nsubj") for g in c.children))):
+            kind = _verb_kind(verb, "obj", human)
+            if kind:
+                return kind
+    if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        kind = _verb_kind(head, "subj", human)
+        if kind:
+            return kind
+        # "two civilians had been killed and 23 wounded": a reduced passive
+        if head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children):
+            kind = _verb_kind(head, "obj", human)
+            if kind:
+                return kind
+    if dep == "pobj" and (head.lower_ in _NESTING or head.lemma_.lower() in _NESTING) and depth < 3:
+        return _nested_kind(head.head, depth)  # "..., including at least eight children"
+    if dep == "appos" and head.pos_ in ("NOUN", "PROPN", "NUM") and depth < 3:
+        return _nested_kind(head, depth)
+    kind = _toll(tok)
+    if kind:
+        return kind
+    # a participle right after the number: "23 wounded", "50 dead" misparsed
+    j = q.span.end
+    doc = q.head.doc
+    while j < len(doc) and doc[j].lower_ in ("more", "others", "other", "people", "persons"):
+        j += 1
+    if j < len(doc) and doc[j].lower_ in ADJ_KINDS and doc[j].pos_ in ("ADJ", "VERB"):
+        return ADJ_KINDS[doc[j].lower_]
+    return None
+
+
+def _nested_kind(parent: Token, depth: int) -> str | None:
+    """Kind of the count a nested count belongs to ("..., including eight children")."""
+    if parent.pos_ in ("VERB", "AUX"):
+        return (_phrasal(parent) or TRANSITIVE_KINDS.get(parent.lemma_.lower())
+                or INTRANSITIVE_KINDS.get(parent.lemma_.lower()))
+    if parent.lower_ in ADJ_KINDS:
+        return ADJ_KINDS[parent.lower_]
+    fake = _QuantityLike(parent)
+    return _kind(fake, parent if parent.pos_ != "NUM" else None, parent, depth + 1)
+
+
+class _QuantityLike:
+    """Enough of a Quantity for `_kind` to inspect a parent count's token."""
+
+    def __init__(self, tok: Token):
+        self.head = tok
+        self.span = tok.doc[tok.i: tok.i + 1]
+
+
+def _subject_text(noun: Token | None, q: Quantity) -> str | None:
+    if noun is None:
+        return None
+    toks = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t not in q.span
+            and t.i > q.span.end - 1 and not t.like_num and t.lower_ != "strong"]
+    start = toks[0].i if toks else noun.i
+    return noun.doc[start: noun.i + 1].text
+
+
+def _implied_subject(q: Quantity) -> str | None:
+    """ "two civilians had been killed and 23 wounded": the 23 are civilians too."""
+    head = q.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "conj":
+        first = head.head.head
+        subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            return subj.text
+    return None
+
+
+def _quote_speaker(ctx: Context, tok: Token) -> Actor | None:
+    """Speaker of the direct quote the token stands in, if any."""
+    quotes, spans = direct_quotes(ctx)
+    for quote, span in zip(quotes, spans, strict=True):
+        if span.start <= tok.idx < span.end:
+            return quote.speaker
+    return None
+
+
+# --------------------------------------------------------------- public API
+
+def figures_in(sent: Span, ctx: Context) -> list[Figure]:
+    """The figures one sentence states."""
+    figures: list[Figure] = []
+    for q in find_quantities(sent):
+        noun, role_tok = _counted_noun(q)
+        if _not_a_count(q, noun):
+            continue
+        currency = _currency(q, noun)
+        kind = None if currency else _kind(q, noun, role_tok)
+        if kind is None:
+            if currency:
+                kind = "other"
+            elif q.vague and (noun is None or _is_human(noun)):
+                kind = "other"  # "thousands marched", "dozens broke away"
+            elif (_is_human(noun) or _strong(q)) and max(q.min or 0, q.max or 0) >= MIN_HUMAN_OTHER:
+                kind = "other"  # "about 1,100 troops", "120,000 ethnic Armenians", "a 2,000-strong force"
+            else:
+                continue
+        subject = currency if currency else (_subject_text(noun, q) or _implied_subject(q))
+        claimed = claimant(sent, ctx, q.head)
+        if claimed is None:
+            claimed = _quote_speaker(ctx, q.head)
+        figures.append(Figure(kind=kind, min=q.min, max=q.max, approximate=q.approximate,
+                              subject=subject, claimed_by=claimed, evidence=ctx.evidence(sent)))
+    return figures
+
+
+def extract_figures(ctx: Context) -> list[Figure]:
+    """Every figure in the article, in text order."""
+    out: list[Figure] = []
+    for sent in ctx.doc.sents:
+        out.extend(figures_in(sent, ctx))
+    return out

@@ -1,0 +1,290 @@
+"""Quotes: the words in quotation marks, and reported speech, each with its speaker.
+
+Direct quotes are found in the text by their quotation marks (typographic,
+straight, guillemets, single typographic), so a quote that runs over several
+sentences stays one quote. Each is attributed through the parse: the reporting
+verb whose clause holds the quote ("X said "..."", "X called it "..."",
+""...," X said, adding, "..."") or, failing that, the nearest reporting verb,
+"according to X", or the speaker of the quote just before it (a quote that
+continues in its own sentence).
+
+Reported speech ("Yerevan has said it doesn't have troops ...") is the clause
+a speech verb governs, when a named speaker says it and the clause is not
+itself the quotation.
+
+Quotes of one or two words are scare quotes ("successfully") and left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from wirecoder.extract.attribution import (
+    NAMING_VERBS,
+    QUOTING_VERBS,
+    REPORTING_ONLY,
+    according_to,
+    attributions,
+    resolve,
+    speaker_token,
+)
+from wirecoder.extract.context import Context
+from wirecoder.models import Actor, Evidence, Quote
+
+MIN_WORDS = 3  # shorter quoted phrases are scare quotes
+_WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
+_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
+
+
+@dataclass
+class QuoteSpan:
+    start: int   # first character inside the marks
+    end: int     # one past the last character inside the marks
+    outer_start: int
+    outer_end: int
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Quotation spans in `text`, outermost only. A quote left open at the end of
+    a paragraph ends there (the convention for multi-paragraph quotes)."""
+    spans: list[QuoteSpan] = []
+    opener: str | None = None
+    start = 0
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if opener is not None and opener != "\u2018" and i - start > 1:
+                spans.append(QuoteSpan(start, i, start - 1, i))
+            opener = None
+            continue
+        if opener is None:
+            if ch in _PAIRS and ch != "\u2018":
+                opener, start = ch, i + 1
+            elif ch == '"' and i + 1 < n and not text[i + 1].isspace():
+                opener, start = ch, i + 1
+            elif ch == "\u2018" and (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and text[i + 1].isalpha():
+                opener, start = ch, i + 1
+            continue
+        closer = '"' if opener == '"' else _PAIRS[opener]
+        if ch == closer:
+            if opener == "\u2018" and i + 1 < n and text[i + 1].isalpha():
+                continue  # an apostrophe inside a single-quoted phrase ("Azerbaijan’s")
+            spans.append(QuoteSpan(start, i, start - 1, i + 1))
+            opener = None
+        elif ch in _PAIRS and ch == opener and opener != "\u2018":
+            # a new opening mark before the old one closed: the old quote ran on
+            spans.append(QuoteSpan(start, i, start - 1, i))
+            start = i + 1
+    if opener is not None and opener != "\u2018" and n - start > 1:
+        spans.append(QuoteSpan(start, n, start - 1, n))
+    return spans
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(",;:").strip()
+
+
+def _n_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _sentences(ctx: Context) -> list[Span]:
+    return list(ctx.doc.sents)
+
+
+def _inside(tok: Token, q: QuoteSpan) -> bool:
+    return q.outer_start <= tok.idx < q.outer_end
+
+
+def _scope(q: QuoteSpan, sents: list[Span], text: str) -> list[int]:
+    """Indexes of the sentences that hold the quote and its attribution."""
+    idx = [k for k, s in enumerate(sents) if s.start_char < q.outer_end and s.end_char > q.outer_start]
+    if not idx:
+        return []
+    last = idx[-1]
+    # '"..., " she said.' split after the closing mark: the attribution is the next sentence
+    if last + 1 < len(sents) and sents[last].end_char <= q.outer_end + 1:
+        nxt = sents[last + 1]
+        between = text[q.outer_end:nxt.start_char]
+        first = nxt[0]
+        if "\n" not in between and (text[q.start:q.end].rstrip().endswith(",")
+                                    or first.is_lower or first.pos_ in ("VERB", "AUX")):
+            idx.append(last + 1)
+    # 'X said: "..."' split before the opening mark
+    first_k = idx[0]
+    if first_k > 0 and sents[first_k].start_char >= q.outer_start - 1:
+        before = text[sents[first_k - 1].start_char:q.outer_start].rstrip()
+        if before.endswith(":") or before.endswith(","):
+            idx.insert(0, first_k - 1)
+    return idx
+
+
+def _quote_roots(ctx: Context, q: QuoteSpan) -> list[Token]:
+    """Tokens inside the quote whose syntactic head lies outside it."""
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if not _inside(t.head, q) or t.head is t]
+
+
+def _quoting_verb(ctx: Context, q: QuoteSpan, scope: list[Span]) -> Token | None:
+    """The verb that carries the quote: first the one whose clause holds it, then
+    the nearest one outside the quote in the same sentence(s)."""
+    text = ctx.text
+    # '"We buried four." The RSF said ...': a quote closed by a full stop and
+    # followed by a capital ends its sentence, even where spaCy ran on
+    ended = (text[q.start:q.end].rstrip().endswith(".")
+             and text[q.outer_end:q.outer_end + 2].strip()[:1].isupper())
+
+    def ok(tok: Token) -> bool:
+        return (tok.lemma_.lower() in QUOTING_VERBS and tok.pos_ in ("VERB", "AUX")
+                and not _inside(tok, q) and not (ended and tok.idx >= q.outer_end))
+
+    for root in _quote_roots(ctx, q):
+        cur, hops = root, 0
+        while hops < 12:
+            if ok(cur) and cur is not root:
+                return cur
+            if cur.head is cur:
+                break
+            cur, hops = cur.head, hops + 1
+    cands = [t for s in scope for t in s if ok(t) and t.lemma_.lower() not in NAMING_VERBS]
+    if not cands:
+        return None
+
+    def dist(t: Token) -> int:
+        return q.outer_start - t.idx if t.idx < q.outer_start else t.idx - q.outer_end
+
+    return min(cands, key=dist)
+
+
+def _evidence(ctx: Context, sents: list[Span], idx: list[int]) -> Evidence:
+    start, end = sents[idx[0]].start_char, sents[idx[-1]].end_char
+    return Evidence(text=ctx.text[start:end], start=start, end=end)
+
+
+def _mentioned_outside(actor: Actor, spans: list[QuoteSpan], skip: Token) -> bool:
+    """The actor has a mention outside quotation marks (other than the pronoun
+    itself): a speaker is never someone named only inside the quoted words."""
+    if not actor.mentions:
+        return True
+    for start, end in actor.mentions:
+        if start <= skip.idx < end:
+            continue
+        if not any(q.outer_start <= start < q.outer_end for q in spans):
+            return True
+    return False
+
+
+def _previous_speaker(ctx: Context, sents: list[Span], k: int,
+                      prev: tuple[Actor | None, int] | None) -> tuple[bool, Actor | None]:
+    """Speaker carried over to a quote in sentence k that names none: the speaker
+    of a quote ending in the sentence before, or of a reporting verb there
+    ("Erdogan said the operation would continue. "We will not stop.")."""
+    if k == 0:
+        return False, None
+    said = [a.speaker for a in attributions(sents[k - 1], ctx)
+            if a.speaker is not None and a.verb is not None and a.verb.lower_ != "according"]
+    if prev is not None and prev[1] >= k - 1 and (prev[0] is not None or not said):
+        return True, prev[0]
+    if said:
+        return True, said[0]
+    return False, None
+
+
+def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[QuoteSpan]]:
+    quotes: list[Quote] = []
+    kept: list[QuoteSpan] = []
+    all_spans = find_quote_spans(ctx.text)
+    prev: tuple[Actor | None, int] | None = None  # (speaker, sentence index of the last quote)
+    for q in all_spans:
+        body = _clean(ctx.text[q.start:q.end])
+        if _n_words(body) < MIN_WORDS or _is_a_name(ctx.text, q):
+            continue
+        idx = _scope(q, sents, ctx.text)
+        if not idx:
+            continue
+        scope = [sents[k] for k in idx]
+        speaker: Actor | None = None
+        found = False
+        verb = _quoting_verb(ctx, q, scope)
+        if verb is not None:
+            spk_tok = speaker_token(verb)
+            speaker = resolve(spk_tok, ctx)
+            found = spk_tok is not None
+            if spk_tok is not None and spk_tok.pos_ == "PRON" and (
+                    speaker is None or not _mentioned_outside(speaker, all_spans, spk_tok)):
+                # the resolver did not know the pronoun, or found its antecedent
+                # inside the quotation: take the speaker the text just named
+                carried, who = _previous_speaker(ctx, sents, idx[0], prev)
+                speaker = who if carried else None
+        if not found:
+            for s in scope:
+                for _acc, pobj in according_to(s):
+                    speaker, found = resolve(pobj, ctx), True
+                    break
+                if found:
+                    break
+        if not found:
+            found, speaker = _previous_speaker(ctx, sents, idx[0], prev)
+        quotes.append(Quote(text=body, speaker=speaker, direct=True,
+                            evidence=_evidence(ctx, sents, idx)))
+        kept.append(q)
+        prev = (speaker, idx[-1])
+    return quotes, kept
+
+
+_NAMING = re.compile(r"(?:so-called|so called|known as|dubbed|titled|entitled|named|nicknamed|"
+                     r"codenamed|code-named|hashtag)\s*$", re.I)
+
+
+def _is_a_name(text: str, q: QuoteSpan) -> bool:
+    """ 'the so-called "Islamic State"', 'an operation dubbed "Iron Swords"': a name, not speech."""
+    return bool(_NAMING.search(text[max(0, q.outer_start - 20):q.outer_start]))
+
+
+def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
+                     taken: list[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    seen = {_clean(q.text).lower() for q in taken}
+    for sent in sents:
+        for att in attributions(sent, ctx):
+            verb, content = att.verb, att.content
+            if att.speaker is None or verb is None or content is None:
+                continue
+            if verb.lower_ == "according" or verb.lemma_.lower() in REPORTING_ONLY:
+                continue
+            if any(_inside(verb, q) for q in direct):
+                continue  # "I would like to emphasize that ..." is part of a direct quote
+            if any(_inside(content.root, q) for q in direct):
+                continue  # the clause is the quotation itself
+            if not any(t.pos_ in ("VERB", "AUX") for t in content):
+                continue  # "declared himself head of state": a small clause, not speech
+            free = [t for t in content if t.is_alpha and not any(_inside(t, q) for q in direct)]
+            holds_quote = len(free) < sum(t.is_alpha for t in content)
+            # a clause that is mostly the quotation ("warned it would take "..."") repeats it
+            if len(free) < MIN_WORDS or (holds_quote and len(free) <= MIN_WORDS):
+                continue
+            text = _clean(content.text)
+            if text.lower() in seen:
+                continue
+            seen.add(text.lower())
+            out.append(Quote(text=text, speaker=att.speaker, direct=False, evidence=ctx.evidence(sent)))
+    return out
+
+
+def direct_quotes(ctx: Context) -> tuple[list[Quote], list[QuoteSpan]]:
+    """The direct quotes and their mark spans, computed once per article
+    (figures ask too: a number inside a quote is the speaker's claim)."""
+    key = "quotes.direct"
+    if key not in ctx.notes:
+        ctx.notes[key] = _direct_quotes(ctx, _sentences(ctx))
+    return ctx.notes[key]
+
+
+def extract_quotes(ctx: Context) -> list[Quote]:
+    """Direct quotes (in text order) followed by reported speech."""
+    direct, spans = direct_quotes(ctx)
+    return list(direct) + _reported_quotes(ctx, _sentences(ctx), spans, direct)
