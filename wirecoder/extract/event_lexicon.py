@@ -1,0 +1,149 @@
+"""The predicate lexicon: words that state events, read from wirecoder/data/predicates.tsv.
+
+The table is data (one row per sense: pattern, part of speech, PLOVER type and
+mode, CAMEO root, where the target comes from, conditions); this module only
+parses it and indexes it for the coder in `events.py`. Rows for one lemma are
+kept in file order, because the coder takes the first row whose conditions hold
+("seize" a person -> COERCE arrest; "seize" posts -> ASSAULT).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from wirecoder.models import EVENT_TYPES
+
+POS_KINDS = ("V", "N", "P", "M")
+# Condition keys the coder understands (see the header of predicates.tsv).
+CONDITION_KEYS = frozenset({"obj", "noobj", "has", "pp", "xcomp", "src", "srcactor", "mod",
+                            "dur", "reported", "quoted", "nopassive", "tgtactor", "nopp"})
+TARGET_KEYS = ("obj", "pp", "xsubj", "against", "at", "none")
+
+# PLOVER type -> CAMEO root, for rows that give none and for documentation.
+# REQUEST spans CAMEO 02 (appeal) and 10 (demand); ASSAULT spans 18 (assault),
+# 19 (fight) and 20 (mass violence); RETREAT and CONCEDE both descend from 08 (yield).
+CAMEO_ROOT = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "ASSAULT": "19",
+}
+
+
+class LexiconError(ValueError):
+    """A malformed row in predicates.tsv (names the line)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    pattern: tuple[str, ...]        # lemmas as written in the row
+    pos: str                         # V, N, P or M
+    type: str
+    mode: str | None
+    cameo: str
+    targets: tuple[str, ...]
+    conditions: dict = field(default_factory=dict, hash=False, compare=False)
+    line: int = 0
+
+    @property
+    def head(self) -> str:
+        """The lemma the row is indexed by: the verb (V), the noun (N), the first word (P)."""
+        if self.pos == "N":
+            return self.pattern[-1]
+        return self.pattern[0]
+
+    @property
+    def particle(self) -> str | None:
+        """The second word of a two-word verb pattern ("on" in "call on")."""
+        return self.pattern[1] if self.pos == "V" and len(self.pattern) > 1 else None
+
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        """Words that must stand right before the noun ("air" in "air strike")."""
+        return self.pattern[:-1] if self.pos == "N" else ()
+
+
+@dataclass
+class Lexicon:
+    entries: list[Entry]
+    classes: dict[str, frozenset[str]]
+    by_head: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            self.by_head.setdefault((entry.pos, entry.head), []).append(entry)
+
+    def lookup(self, pos: str, lemma: str) -> list[Entry]:
+        return self.by_head.get((pos, lemma.lower()), [])
+
+    def cls(self, name: str) -> frozenset[str]:
+        """A word class (@name in the table); unknown names are an error, not an empty set."""
+        try:
+            return self.classes[name]
+        except KeyError:
+            raise LexiconError(f"predicates.tsv: unknown word class @{name}") from None
+
+    def in_class(self, name: str, lemma: str) -> bool:
+        return lemma.lower() in self.cls(name)
+
+    def phrases(self) -> list[Entry]:
+        return [e for e in self.entries if e.pos == "P"]
+
+
+def _parse_conditions(text: str, lineno: int) -> dict:
+    conds: dict = {}
+    if text.strip() in ("", "-"):
+        return conds
+    for part in text.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key not in CONDITION_KEYS:
+            raise LexiconError(f"predicates.tsv line {lineno}: unknown condition {key!r}")
+        conds[key] = tuple(v for v in value.split("|") if v) if value else True
+    return conds
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    entries: list[Entry] = []
+    classes: dict[str, frozenset[str]] = {}
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0].startswith("@"):
+            if len(cols) != 2:
+                raise LexiconError(f"predicates.tsv line {lineno}: a class row is '@name<TAB>words'")
+            classes[cols[0][1:]] = frozenset(cols[1].lower().split())
+            continue
+        if len(cols) != 7:
+            raise LexiconError(f"predicates.tsv line {lineno}: expected 7 columns, got {len(cols)}")
+        pattern, pos, etype, mode, cameo, targets, conds = cols
+        if pos not in POS_KINDS:
+            raise LexiconError(f"predicates.tsv line {lineno}: pos {pos!r} not one of {POS_KINDS}")
+        if etype not in EVENT_TYPES:
+            raise LexiconError(f"predicates.tsv line {lineno}: {etype!r} is not a PLOVER type")
+        tlist = tuple(t for t in targets.split(",") if t)
+        for t in tlist:
+            if t not in TARGET_KEYS and not t.startswith("prep:"):
+                raise LexiconError(f"predicates.tsv line {lineno}: unknown target {t!r}")
+        entries.append(Entry(
+            pattern=tuple(pattern.lower().split()), pos=pos, type=etype,
+            mode=None if mode == "-" else mode, cameo=cameo if cameo != "-" else CAMEO_ROOT[etype],
+            targets=tlist or ("none",), conditions=_parse_conditions(conds, lineno), line=lineno,
+        ))
+    lex = Lexicon(entries=entries, classes=classes)
+    # Fail at load time on a class name a row uses but the table never defines.
+    for entry in entries:
+        for key in ("obj", "has", "xcomp", "mod"):
+            for item in entry.conditions.get(key, ()) if isinstance(entry.conditions.get(key), tuple) else ():
+                if item.startswith("@"):
+                    lex.cls(item[1:])
+    return lex
+
+
+@cache
+def get_lexicon() -> Lexicon:
+    """The bundled lexicon, parsed once per process."""
+    text = resources.files("wirecoder.data").joinpath("predicates.tsv").read_text(encoding="utf-8")
+    return parse_lexicon(text)
