@@ -73,3 +73,47 @@ def test_attributions_with_according_to_and_adding(nlp):
     assert said.speaker is not None and said.speaker.code == "EGY"
     assert adding.speaker is not None and adding.speaker.code == "EGY"  # subject of "said"
     assert adding.content.text == "new talks would follow"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a participle without a subject of its own is the speaker's own act, not hearsay
+    ("Peru warned Chile on Monday, repeating its earlier threat.", "warned"),
+    ("Peru condemned the raid, stressing its commitment to the treaty.", "condemned"),
+    ("Peru warned that it would expel the ambassador.", "warned"),
+])
+def test_speech_verbs_own_clause_has_no_claimant(nlp, text, trigger):
+    assert claim(nlp, text, trigger) is None
+
+
+def test_reporting_verb_with_its_own_subject_still_claims_the_clause(nlp):
+    actor = claim(nlp, "Five soldiers were killed in the ambush, Kenya's defence ministry said.", "killed")
+    assert actor is not None and actor.code == "KEN"
+
+
+def test_claim_inside_a_quote_that_runs_over_sentences_is_the_speakers(nlp):
+    text = ("Amina Bello, Nigeria's defence minister, spoke on Monday. \u201cThe rebels shelled the "
+            "hospital twice. We held the line,\u201d she said.")
+    ctx = make_ctx(nlp, text)
+    sent = next(s for s in ctx.doc.sents if "shelled" in s.text)
+    assert "said" not in sent.text  # the claim stands in a sentence of its own
+    actor = claimant(sent, ctx, word(sent, "shelled"))
+    assert actor is not None and "Bello" in actor.name and actor.country == "NGA"
+
+
+def test_the_group_resolves_to_the_group_named_as_subject_before(nlp):
+    text = ("The Liberation Front for Kivu took responsibility for the ambush. "
+            "The group said its fighters had killed 17 soldiers.")
+    ctx = make_ctx(nlp, text)
+    sent = list(ctx.doc.sents)[1]
+    actor = claimant(sent, ctx, word(sent, "killed"))
+    assert actor is not None and actor.name == "Liberation Front for Kivu"
+
+
+def test_the_group_never_points_back_to_a_government(nlp):
+    # the only body before it is a government: "the group" keeps its own description
+    text = "Kenya's government said on Monday that talks had failed. The group said the accusation was false."
+    ctx = make_ctx(nlp, text)
+    sent = list(ctx.doc.sents)[1]
+    actor = claimant(sent, ctx, word(sent, "false"))
+    assert actor is not None and actor.name == "group" and actor.code is None
+    assert actor.mentions == [(text.index("group"), text.index("group") + len("group"))]

@@ -209,3 +209,103 @@ def test_counting_verb_and_named_source_unknown_to_the_actor_table(nlp):
     figs = figures(nlp, "The Kivu Nurses' Union said 14 people were wounded in the shelling.")
     assert bounds(figs) == [("injured", 14, 14)]
     assert figs[0].claimed_by is not None and "Nurses' Union" in figs[0].claimed_by.name
+
+
+# ------------------------------------------------ improvement-phase error classes
+
+def test_one_of_with_a_casualty_predicate_and_an_elided_noun(nlp):
+    figs = figures(nlp, "Officials said one of their soldiers had been killed and two wounded.")
+    assert bounds(figs) == [("killed", 1, 1), ("injured", 2, 2)]
+    assert [f.subject for f in figs] == ["soldiers", "soldiers"]  # "two [soldiers] wounded"
+    assert all(f.claimed_by is not None and "Officials" in f.claimed_by.name for f in figs)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Kenya's police said a 19-year-old student had died after being hit by a rubber bullet.", "student"),
+    ("Gunmen shot dead a village chief on Sunday.", "village chief"),
+    ("Soldiers killed a civilian at the checkpoint.", "civilian"),
+    ("A local commander was found dead near the market.", "commander"),
+])
+def test_a_single_person_killed_is_a_toll_of_one(nlp, text, subject):
+    figs = figures(nlp, text)
+    assert [(f.kind, f.min, f.max, f.subject) for f in figs] == [("killed", 1, 1, subject)]
+
+
+def test_single_death_is_claimed_by_the_speaker(nlp):
+    (fig,) = figures(nlp, "Kenya's police said a 19-year-old student had died after being hit by a rubber bullet.")
+    assert fig.claimed_by is not None and fig.claimed_by.code == "KEN"
+
+
+@pytest.mark.parametrize("text", [
+    "A policeman was injured in the blast.",   # only deaths make a toll of one
+    "The soldier did not die.",                # negated, and definite
+    "A spokesman said the talks would resume.",
+])
+def test_no_single_death(nlp, text):
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, kind, lo, hi", [
+    # moved or relocated civilians are evacuated; troops moved are deployed (a plain count)
+    ("About 300 villagers were relocated to a nearby town.", "evacuated", 300, 300),
+    ("The army moved 3,000 troops to the border.", "other", 3000, 3000),
+    # held, in custody, in captivity: detained
+    ("More than 900 people are held in jails on political charges.", "detained", 901, None),
+    ("Thousands of Syrians remain in Turkish custody.", "detained", 2000, 9999),
+    ("The sides will discuss the release of 600 people held by both sides.", "detained", 600, 600),
+    ("Both sides hold more than 1,400 detainees.", "detained", 1401, None),
+    # arriving in or living in camps: displaced; an army camp is no refuge
+    ("Nearly 8,000 people have arrived in refugee camps since May.", "displaced", 6400, 8000),
+    ("Some 300 soldiers arrived at an army camp near the border.", "other", 300, 300),
+    # the counted noun says it when the predicate does not
+    ("The town, which shelters tens of thousands of displaced people, is under siege.", "displaced", 20000, 99999),
+    # a MONEY tag on "2.5 million" does not make people money
+    ("The war has displaced more than 2.5 million people.", "displaced", 2500001, None),
+    # a crowd or force of attackers is a plain count
+    ("Hundreds of gunmen on horseback attacked the village.", "other", 200, 999),
+])
+def test_kinds_of_people_counts(nlp, text, kind, lo, hi):
+    assert bounds(figures(nlp, text)) == [(kind, lo, hi)]
+
+
+@pytest.mark.parametrize("text, lo, hi, subject", [
+    ("The coast guard tracked dozens of fishing boats near the reef.", 24, 99, "fishing boats"),
+    ("Kenya has lodged more than 150 complaints with the league.", 151, None, "complaints"),
+    ("Rangers counted 12 trucks at the crossing.", 12, 12, "trucks"),
+    ("The exchange brought the number of prisoners freed to more than 2,500.", 2501, None, "prisoners"),
+])
+def test_counts_of_things_are_other_from_ten_or_when_vague(nlp, text, lo, hi, subject):
+    figs = figures(nlp, text)
+    assert [(f.kind, f.min, f.max, f.subject) for f in figs] == [("other", lo, hi, subject)]
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers signed five accords.",   # below ten: items the story names
+    "Rangers counted nine trucks at the crossing.",
+    "Dozens of times the envoy raised the issue.",  # a vague count of a measure
+])
+def test_small_counts_of_things_are_no_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_named_source_headed_by_a_common_noun(nlp):
+    figs = figures(nlp, "More than 900 people are held in jails on political charges, according to "
+                        "the Tamarind human rights centre.")
+    assert bounds(figs) == [("detained", 901, None)]
+    assert figs[0].claimed_by is not None and figs[0].claimed_by.name == "Tamarind human rights centre"
+
+
+def test_figure_in_a_quote_sentence_without_its_own_verb_is_the_speakers(nlp):
+    text = ("General Kofi Mensah, Ghana's army chief, spoke on Monday. \u201cTwelve of our soldiers "
+            "were killed in the ambush. We held the line,\u201d he said.")
+    (fig,) = figures(nlp, text)
+    assert (fig.kind, fig.min, fig.max) == ("killed", 12, 12)
+    assert fig.claimed_by is not None and "Mensah" in fig.claimed_by.name
+
+
+def test_the_group_said_points_back_to_the_named_group(nlp):
+    text = ("The Liberation Front for Kivu took responsibility for the ambush. "
+            "The group said its fighters had killed 17 soldiers.")
+    (fig,) = figures(nlp, text)
+    assert (fig.kind, fig.min) == ("killed", 17)
+    assert fig.claimed_by is not None and fig.claimed_by.name == "Liberation Front for Kivu"

@@ -1,6 +1,8 @@
 """Quotes: direct and reported speech with resolved speakers, on our own sentences."""
 from __future__ import annotations
 
+import pytest
+
 from wirecoder.extract.context import Context
 from wirecoder.extract.quotes import extract_quotes, find_quote_spans
 from wirecoder.models import Article
@@ -195,3 +197,36 @@ def test_speech_verb_inside_a_quote_makes_no_reported_quote(nlp):
     qs = quotes(nlp, text)
     assert [(q.direct, q.text) for q in qs] == [
         (True, "I would like to stress that we hold the government responsible for the attack")]
+
+
+def test_a_denial_is_not_a_quote_of_what_is_denied(nlp):
+    text = ("The army denied that the airport had been shelled and said all flights were "
+            "running normally.")
+    qs = quotes(nlp, text)
+    assert [(q.direct, q.text) for q in qs] == [(False, "all flights were running normally")]
+    assert qs[0].speaker is not None and "army" in qs[0].speaker.name
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Kenya says the border runs along the river, a view Somalia rejects.", "the border runs along the river"),
+    ("Peru says the mine is safe, a claim residents dispute.", "the mine is safe"),
+])
+def test_the_writers_comment_on_a_reported_clause_is_not_quoted(nlp, text, said):
+    (q,) = quotes(nlp, text)
+    assert (q.direct, q.text) == (False, said)
+
+
+def test_the_group_said_takes_the_group_named_before_as_speaker(nlp):
+    text = ("Al-Kataib fighters attacked a police post outside Garissa on Monday, a regional "
+            "official said. The group said it had seized two vehicles and would strike again.")
+    qs = quotes(nlp, text)
+    reported = [q for q in qs if q.text.startswith("it had seized")]
+    assert len(reported) == 1
+    assert reported[0].speaker is not None and "Al-Kataib" in reported[0].speaker.name
+
+
+def test_unresolved_description_still_names_its_speaker(nlp):
+    text = "The committee said the vote would be held again in March."
+    (q,) = quotes(nlp, text)
+    assert q.text == "the vote would be held again in March"
+    assert q.speaker is not None and "committee" in q.speaker.name.lower()

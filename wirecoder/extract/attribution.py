@@ -4,7 +4,11 @@ News attributes almost everything: "X said (that) ...", "..., X said",
 "according to X", "X claimed to have seized ...", "X told state television
 that ...". This module reads those frames off spaCy's dependency parse and
 resolves the speaker noun phrase to an Actor through `ctx.actors` (which
-handles pronouns and short forms). Quotes (Quote.speaker), figures and events
+handles pronouns and short forms); a speaker the table leaves unresolved
+still becomes an actor: a name it does not know, a definite description
+("the group") pointing back to the body last named as a subject, or failing
+that the description itself, so the claim is never taken for the article's
+own voice. Quotes (Quote.speaker), figures and events
 (claimed_by) all ask it the same question, so the answer is made in one place.
 """
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.data.actors import get_actor_kb
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 
@@ -54,6 +59,16 @@ ANONYMOUS: frozenset[str] = frozenset("""
     report witness eyewitness source account rumour rumor footage video image photo picture
     post posting observer resident
 """.split())
+# Common nouns for a body of people that a definite description ("the group")
+# uses to point back to a named organisation.
+COLLECTIVE_NOUNS: frozenset[str] = frozenset("""
+    group organisation organization movement faction coalition network outfit alliance
+    bloc union association federation party front
+""".split())
+# Sectors of the state's own bodies: "the group" never refers back to them.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# How many sentences back "the group" looks for the body it stands for.
+ANTECEDENT_WINDOW = 3
 # Relations that hand a verb its subject from the verb it hangs on:
 # "..., Scholz said, adding, ...", "the UN launched an appeal, saying ...".
 _SUBJECT_FROM_HEAD = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
@@ -82,9 +97,91 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
                 if actor is not None:
                     return actor
     actor = ctx.actors.for_token(tok)
-    if actor is None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON")):
-        actor = _named_source(tok)
+    if actor is None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON") or any(
+            c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.lefts)):
+        actor = _named_source(tok)  # "the Viasna human rights centre" is named by its name
+    if actor is None and tok.pos_ == "NOUN" and _is_agent_noun(tok):
+        actor = _described_source(tok, ctx)
     return actor
+
+
+def _is_agent_noun(tok: Token) -> bool:
+    """A common noun that can name who speaks ("the group", "the ministry"), as
+    opposed to what carries the words ("the statement", "the document")."""
+    lemma = tok.lemma_.lower()
+    kb = get_actor_kb()
+    return lemma in COLLECTIVE_NOUNS or kb.noun(lemma) is not None or lemma in kb.all_org_nouns()
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in tok.children)
+
+
+def _is_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS")
+
+
+def _described_source(tok: Token, ctx: Context) -> Actor:
+    """A speaker the actor table left unresolved, named by a common noun.
+
+    A definite description ("The group said ...") points back to the body the
+    text last made the subject of a sentence; failing that, the claim still
+    names its source by the description itself, so it is not taken for the
+    article's own voice."""
+    if _is_definite(tok):
+        antecedent = _antecedent(tok, ctx)
+        if antecedent is not None:
+            return antecedent
+    info = get_actor_kb().noun(tok.lemma_.lower())
+    toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nmod") or t.i == tok.i]
+    start, end = toks[0].idx, tok.idx + len(tok.text)
+    return Actor(name=tok.doc.text[start:end], sector=info.sector if info else None,
+                 role=info.role if info and info.person else None, mentions=[(start, end)])
+
+
+def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
+    """The body a definite description refers back to: the latest subject in this
+    or the previous ANTECEDENT_WINDOW sentences that names a body (a proper name,
+    "Al-Shabaab fighters", or a body noun such as "ministry"). A collective noun
+    ("the group") refers to a body outside the state; a lexicon noun ("the
+    agency") to one of its sector."""
+    kb = get_actor_kb()
+    info = kb.noun(tok.lemma_.lower())
+    want_sector = info.sector if info is not None and not info.weak else None
+    collective = tok.lemma_.lower() in COLLECTIVE_NOUNS
+    doc = tok.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    for s in reversed(sents[max(0, k - ANTECEDENT_WINDOW): k + 1]):
+        subjects = [t for t in s if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
+        for cand in reversed(subjects):
+            if cand.ent_type_ == "PERSON" or cand.pos_ == "PRON":
+                continue
+            if cand.lemma_.lower() == tok.lemma_.lower() and _is_definite(cand):
+                if depth < 2:  # "The group said ... The group denied ...": the same body
+                    actor = ctx.actors.for_token(cand) or _antecedent(cand, ctx, depth + 1)
+                    if actor is not None:
+                        return actor
+                continue
+            cand_info = kb.noun(cand.lemma_.lower())
+            # the members of a named body stand for it: "Al-Shabaab fighters" -> the group
+            by_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.children)
+            if cand_info is not None and cand_info.person and not by_name:
+                continue  # one person ("a military official") is no body
+            if not (cand.pos_ == "PROPN" or by_name or cand_info is not None and cand_info.body):
+                continue
+            if _is_plural(cand) != _is_plural(tok) and not by_name and not cand.pos_ == "PROPN":
+                continue
+            actor = ctx.actors.for_token(cand)
+            if actor is None:
+                continue
+            if want_sector and actor.sector != want_sector:
+                continue
+            if collective and actor.sector in STATE_SECTORS:
+                continue
+            return actor
+    return None
 
 
 def _named_source(tok: Token) -> Actor:
@@ -92,10 +189,8 @@ def _named_source(tok: Token) -> Actor:
     an actor with its name only, so the claim still names its source."""
     toks = [tok]
     for child in sorted(tok.lefts, key=lambda t: -t.i):
-        if child.dep_ in ("compound", "poss", "amod", "case", "nmod") and child.i == toks[0].i - 1:
-            toks.insert(0, child)
-            continue
-        if child.dep_ in ("compound", "poss", "amod", "nmod") and child.right_edge.i == toks[0].i - 1:
+        # modifiers that run on up to the name: "the Viasna human rights centre"
+        if child.dep_ in ("compound", "poss", "amod", "case", "nmod") and child.right_edge.i == toks[0].i - 1:
             toks[0:0] = list(child.subtree)
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
@@ -132,7 +227,7 @@ def speaker_token(verb: Token) -> Token | None:
         return subj
     chain: list[Token] = []
     cur = verb
-    while cur.dep_ in _SUBJECT_FROM_HEAD and cur.head is not cur and len(chain) < 8:
+    while cur.dep_ in _SUBJECT_FROM_HEAD and cur.head.i != cur.i and len(chain) < 8:
         cur = cur.head
         chain.append(cur)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -165,6 +260,15 @@ def content_of(verb: Token) -> Span | None:
             dashes = [k for k, t in enumerate(toks[:12]) if t.text in ("-", "\u2014", "\u2013", "--")]
             if dashes and toks[0].is_upper and len(toks[0].text) > 2:
                 toks = toks[dashes[0] + 1:]
+            # the writer's comment on the whole clause: "Kenya says the border runs along
+            # the river, a view Somalia rejects" -- Kenya did not say the last part
+            for comment in child.rights:
+                if (comment.dep_ in ("appos", "npadvmod", "attr") and comment.pos_ == "NOUN"
+                        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in comment.children)
+                        and comment.left_edge.i > 0 and comment.doc[comment.left_edge.i - 1].text == ","
+                        and toks and comment.right_edge.i >= toks[-1].i):
+                    toks = [t for t in toks if t.i < comment.left_edge.i - 1]
+                    break
             if toks:
                 return verb.doc[toks[0].i: toks[-1].i + 1]
     return None
@@ -217,7 +321,7 @@ def attributions(sent: Span, ctx: Context) -> list[Attribution]:
     for acc, pobj in according_to(sent):
         head = acc.head
         content = None
-        if head is not acc:
+        if head.i != acc.i:
             toks = [t for t in head.subtree if not (acc.left_edge.i <= t.i <= acc.right_edge.i)]
             toks = [t for t in toks if t.i < acc.i] or toks
             while toks and toks[-1].is_punct:
@@ -233,12 +337,14 @@ def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | 
 
     None for the article's own voice and for anonymous sources ("reports said",
     "witnesses said"). A reporting verb's own clause has no claimant other than
-    an "according to X" around it."""
+    an "according to X" around it or a reporting verb above it: in "Peru warned
+    that ..." the warning is Peru's own act, not something Peru is quoted as
+    saying. Words inside a direct quotation are the speaker's claim, also where
+    the quotation runs on over several sentences."""
     tok = trigger if trigger is not None else sent.root
     cur = tok
-    hops = 0
-    while cur.head is not cur and hops < 30:
-        hops += 1
+    # spaCy hands out a new Token object on every access: compare positions, never identity
+    while cur.head.i != cur.i:
         head = cur.head
         if _reports(head, cur.dep_):
             spk = speaker_token(head)
@@ -246,13 +352,32 @@ def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | 
                 return resolve(spk, ctx)
         cur = head
     root = cur
-    if tok is not root or not is_reporting_verb(root):
-        # "Five soldiers were killed, the ministry said" parsed with "said" under the root
+    own_speech = tok.i == root.i and is_reporting_verb(root)
+    if not own_speech:
+        # "Five soldiers were killed, the ministry said" parsed with "said" under the root.
+        # The reporting verb needs a subject of its own: in "Peru condemned the raid,
+        # repeating its threat" the participle is Peru's, and Peru's act no hearsay.
         for child in root.children:
-            if (child is not tok and is_reporting_verb(child) and child.dep_ in ("parataxis", "ccomp", "advcl")
-                    and child.i > tok.i and content_of(child) is None):
+            if (child.i != tok.i and is_reporting_verb(child) and child.dep_ in ("parataxis", "ccomp", "advcl")
+                    and child.i > tok.i and content_of(child) is None and _own_subject(child)[0]
+                    and not child.left_edge.i <= tok.i <= child.right_edge.i):
                 spk = speaker_token(child)
                 if spk is not None:
                     return resolve(spk, ctx)
     sources = according_to(sent)
-    return resolve(sources[0][1], ctx) if sources else None
+    if sources:
+        return resolve(sources[0][1], ctx)
+    if own_speech:
+        return None
+    return quoted_speaker(ctx, tok)
+
+
+def quoted_speaker(ctx: Context, tok: Token) -> Actor | None:
+    """Speaker of the direct quotation `tok` stands in, if any."""
+    from wirecoder.extract.quotes import direct_quotes  # quotes builds on this module
+
+    quotes, spans = direct_quotes(ctx)
+    for quote, span in zip(quotes, spans, strict=True):
+        if span.start <= tok.idx < span.end:
+            return quote.speaker
+    return None

@@ -7,14 +7,16 @@ counts from the parse: the counted noun ("four soldiers", "dozens of people"),
 the predicate over it ("were killed", "killed four soldiers", "people
 sheltering in camps", "23 wounded", "the death toll rose to 57") and, for
 nested counts ("..., including at least eight children"), the count it is part
-of. Coordinated counts each get their own record. Who vouches for the number
-comes from `attribution.claimant`, or from the speaker of the quotation it
-stands in.
+of. Coordinated counts each get their own record. A single person who died
+or was killed ("a farmer had died", "killed a civilian") is a toll of one. Who
+vouches for the number comes from `attribution.claimant` (which also gives
+the speaker of the quotation it stands in).
 
 Numbers that are not counts of this kind (dates, years, ages, durations,
-percentages, ordinals, numbers inside names) never become figures; numbers
-of things that fit no kind become `other` only when they describe a mass:
-money, a crowd-size word ("thousands marched"), or ten or more people.
+percentages, ordinals, numbers inside names) never become figures; counts
+that fit no kind become `other` only when they are a tally: money, a vague
+quantity of people or things ("thousands marched", "dozens of vessels"), or
+ten or more people or countable things ("28 officials", "200 protests").
 """
 from __future__ import annotations
 
@@ -25,8 +27,7 @@ from spacy.tokens import Span, Token
 from wirecoder.extract.attribution import claimant
 from wirecoder.extract.context import Context
 from wirecoder.extract.numbers import Quantity, find_quantities, parse_quantity
-from wirecoder.extract.quotes import direct_quotes
-from wirecoder.models import Actor, Figure
+from wirecoder.models import Figure
 
 __all__ = ["extract_figures", "parse_quantity"]
 
@@ -38,6 +39,7 @@ TRANSITIVE_KINDS: dict[str, str] = {
     **dict.fromkeys("displace uproot".split(), "displaced"),
     **dict.fromkeys("detain arrest jail imprison abduct kidnap apprehend".split(), "detained"),
     **dict.fromkeys("evacuate rescue airlift repatriate".split(), "evacuated"),
+    "shelter": "displaced",  # "camps sheltering 30,000 people"
     **dict.fromkeys("seize capture overrun occupy recapture retake".split(), "captured"),
     **dict.fromkeys("destroy demolish raze flatten torch".split(), "destroyed"),
     "affect": "other",
@@ -64,7 +66,21 @@ ADJ_KINDS: dict[str, str] = {
 NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
     "injury": "injured", "arrest": "detained", "refugee": "displaced", "evacuee": "evacuated",
+    # held people by name; "prisoners" are left to their predicate, because
+    # prisoners freed in an exchange are no longer held
+    "detainee": "detained", "hostage": "detained",
 }
+# Verbs that make a count of people a figure only for some people: civilians
+# moved or relocated are evacuated (troops moved are deployed); people held are
+# detained (a party holds seats, a town holds a market).
+CIVILIAN_MOVE = frozenset({"move", "relocate", "resettle", "transfer", "bus", "ferry"})
+HOLD = frozenset({"hold"})
+# Where people are kept or sheltered: "remain in custody", "are living in camps".
+DETENTION_PLACES = frozenset({"custody", "captivity", "detention", "jail", "prison", "bars", "cell"})
+SHELTER_PLACES = frozenset({"camp", "shelter", "tent", "settlement"})
+# A camp of these is no refuge: "an army camp", "a prison camp".
+_NOT_SHELTER = frozenset({"army", "military", "training", "prison", "detention", "base", "summer",
+                          "rebel", "militant", "terrorist", "jihadist"})
 # "treated for injuries", "admitted to hospital", "taken to hospital": injured.
 _TREATED = {"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "bring", "carry"}
 _INJURY_WORDS = {"injury", "wound", "burn", "hospital", "clinic", "gunshot", "shrapnel"}
@@ -87,7 +103,15 @@ HUMAN_NOUNS: frozenset[str] = frozenset("""
     legislator activist opponent suspect inmate marcher rioter mourner worshipper spectator fan
     trader driver fisherman fishermen sailor marine commando recruit conscript mercenary
     paramilitary peacekeeper observer volunteer rescuer firefighter medic relative dependant
-    orphan displaced wounded dead injured killed homeless elderly
+    orphan displaced wounded dead injured killed homeless elderly attacker assailant raider
+    combatant abductee captive commander chief elder priest imam pastor monk nun judge lawyer
+    mayor governor engineer contractor pilot shepherd herder policewoman
+""".split())
+# People under arms: moved, they are deployed rather than evacuated.
+ARMED_NOUNS: frozenset[str] = frozenset("""
+    soldier troop personnel fighter militant rebel insurgent police policeman policemen officer
+    jihadist gunman militiaman guard marine commando recruit conscript mercenary paramilitary
+    peacekeeper attacker assailant raider combatant sailor
 """.split())
 CURRENCY_NOUNS: frozenset[str] = frozenset("""
     dollar euro pound sterling yen yuan renminbi rupee naira franc rouble ruble shekel lira dinar
@@ -104,7 +128,15 @@ MEASURE_NOUNS: frozenset[str] = frozenset("""
 """.split())
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT", "EVENT",
               "WORK_OF_ART", "FAC", "LANGUAGE"}
-MIN_HUMAN_OTHER = 10  # fewer people with no casualty predicate are individuals, not a figure
+# Counts with no casualty predicate become `other` figures only from ten up
+# (or as a vague quantity: "dozens of vessels", "hundreds of attackers"):
+# "two ministers met", "five accords were cancelled" are individuals the story
+# names, while "28 officials", "more than 200 protests", "95 prisoners" are
+# tallies a reader would look up. Measures, durations and money are apart.
+MIN_COUNT_OTHER = 10
+# A single person killed is a death toll of one: "a farmer died", "a soldier was
+# shot dead", "killed a civilian".
+SINGLE = frozenset({"a", "an", "one", "another"})
 
 
 # ------------------------------------------------------------------ helpers
@@ -149,7 +181,8 @@ def _currency(q: Quantity, noun: Token | None) -> str | None:
             return _CURRENCY_SIGNS[t.lower_]
     if noun is not None and noun.lemma_.lower() in CURRENCY_NOUNS:
         return noun.text
-    if q.money:
+    if q.money and (noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in ("money", "cash")):
+        # the tagger's MONEY label alone does not make "4.5 million people" money
         return "money"
     return None
 
@@ -179,8 +212,8 @@ def _not_a_count(q: Quantity, noun: Token | None) -> bool:
     text = q.span.text
     if re.fullmatch(r"(1[5-9]|20)\d\d", text) and not _is_human(noun):
         return True  # a year
-    if head.lower_ == "one" and (noun is None or nxt is not None and nxt.lower_ == "of"):
-        return True  # "one of the organisers", "one another"
+    if head.lower_ == "one" and noun is None:
+        return True  # "one another"; "one of the organisers" is decided by its predicate
     if head.dep_ in ("nummod", "appos", "npadvmod") and head.head.pos_ == "PROPN" and head.head.i < head.i:
         return True  # "Article 5", "Resolution 2231"
     return False
@@ -195,11 +228,41 @@ def _phrasal(verb: Token) -> str | None:
     return None
 
 
-def _verb_kind(verb: Token, role: str, human: bool) -> str | None:
-    """Kind a predicate gives its object/passive subject (role 'obj') or subject ('subj')."""
+def _place_kind(verb: Token) -> str | None:
+    """Kind the place a predicate puts people in gives them: "remain in custody",
+    "held behind bars" (detained); "arrived in displacement camps", "living in
+    tents" (displaced)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "into", "to", "at", "behind", "inside"):
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
+            lemma = place.lemma_.lower()
+            if lemma in DETENTION_PLACES:
+                return "detained"
+            if lemma in SHELTER_PLACES and not any(
+                    m.dep_ in ("compound", "amod") and m.lemma_.lower() in _NOT_SHELTER for m in place.children):
+                return "displaced"
+    return None
+
+
+def _verb_kind(verb: Token, role: str, human: bool, armed: bool = False) -> str | None:
+    """Kind a predicate gives its object/passive subject (role 'obj') or subject ('subj').
+
+    `human`: the count is of people (or of an unnamed something); `armed`: of
+    people under arms."""
     lemma = verb.lemma_.lower()
     if role == "obj":
         kind = _phrasal(verb) or TRANSITIVE_KINDS.get(lemma)
+        if kind is None and human and lemma in HOLD:
+            return "detained"  # "1,000 people are held on political charges"
+        if kind is None and human and not armed and lemma in CIVILIAN_MOVE:
+            return "evacuated"  # "150 residents were moved to a nearby town"
+        if kind is None and human:
+            kind = _place_kind(verb)  # "were taken into custody", "were moved to camps"
+            if kind == "displaced" and armed:
+                kind = None
         if kind is None and lemma == "leave":  # "left 12 people dead"
             for child in verb.children:
                 if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and child.lower_ in ADJ_KINDS:
@@ -225,6 +288,9 @@ def _verb_kind(verb: Token, role: str, human: bool) -> str | None:
     kind = INTRANSITIVE_KINDS.get(lemma)
     if kind:
         return kind
+    place = _place_kind(verb) if human else None
+    if place == "detained" or place == "displaced" and not armed:
+        return place  # "thousands remain in captivity", "12,000 arrived in camps"
     if verb.lower_ in ADJ_KINDS and any(c.dep_ == "aux" and c.lemma_ in ("be", "remain") for c in verb.children):
         return ADJ_KINDS[verb.lower_]  # "are missing" parsed as a verb
     for child in verb.children:
@@ -270,7 +336,7 @@ def _toll(tok: Token) -> str | None:
                     if kind:
                         return kind
             return None
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -285,6 +351,8 @@ def _own_kind(tok: Token) -> str | None:
                 return ADJ_KINDS[low]
             if child.tag_ == "VBN":
                 return TRANSITIVE_KINDS[lemma]
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma in HOLD and _is_human(tok):
+            return "detained"  # "1,400 people held by both sides"
         if child.dep_ in ("acl", "relcl") and lemma in INTRANSITIVE_KINDS:
             return INTRANSITIVE_KINDS[lemma]  # "people sheltering in camps", "people who fled"
         if child.dep_ == "relcl" and lemma in TRANSITIVE_KINDS and any(
@@ -295,6 +363,7 @@ def _own_kind(tok: Token) -> str | None:
 
 def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> str | None:
     human = _is_human(noun) or noun is None
+    armed = noun is not None and (noun.lemma_.lower() in ARMED_NOUNS or noun.lower_ in ARMED_NOUNS)
     if noun is not None and noun.lemma_.lower() in NOUN_KINDS:
         return NOUN_KINDS[noun.lemma_.lower()]
     if noun is not None and noun.lower_ in ADJ_KINDS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the":
@@ -310,23 +379,23 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
         break
     dep, head = tok.dep_, tok.head
     if dep in ("dobj", "obj", "dative") and head.pos_ in ("VERB", "AUX"):
-        kind = _verb_kind(head, "obj", human)
+        kind = _verb_kind(head, "obj", human, armed)
         if kind:
             return kind
     if dep == "nsubjpass" and head.pos_ in ("VERB", "AUX"):
         # "homes were damaged or destroyed": a coordinated participle shares the subject
         for verb in (head, *(c for c in head.children if c.dep_ == "conj" and c.tag_ == "VBN"
                               and not any(g.dep_.startswith("nsubj") for g in c.children))):
-            kind = _verb_kind(verb, "obj", human)
+            kind = _verb_kind(verb, "obj", human, armed)
             if kind:
                 return kind
     if dep == "nsubj" and head.pos_ in ("VERB", "AUX"):
-        kind = _verb_kind(head, "subj", human)
+        kind = _verb_kind(head, "subj", human, armed)
         if kind:
             return kind
         # "two civilians had been killed and 23 wounded": a reduced passive
         if head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children):
-            kind = _verb_kind(head, "obj", human)
+            kind = _verb_kind(head, "obj", human, armed)
             if kind:
                 return kind
     if dep == "pobj" and (head.lower_ in _NESTING or head.lemma_.lower() in _NESTING) and depth < 3:
@@ -336,6 +405,11 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
     kind = _toll(tok)
     if kind:
         return kind
+    if noun is not None and noun.i != tok.i:
+        # "tens of thousands of displaced people": the predicate said nothing, the noun does
+        for mod in noun.children:
+            if mod.dep_ == "amod" and mod.lower_ in ADJ_KINDS:
+                return ADJ_KINDS[mod.lower_]
     # a participle right after the number: "23 wounded", "50 dead" misparsed
     j = q.span.end
     doc = q.head.doc
@@ -380,18 +454,66 @@ def _implied_subject(q: Quantity) -> str | None:
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "conj":
         first = head.head.head
         subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NUM":  # "one of its soldiers was killed and two wounded"
+            prep = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if subj is not None and subj.pos_ == "NOUN":
             return subj.text
     return None
 
 
-def _quote_speaker(ctx: Context, tok: Token) -> Actor | None:
-    """Speaker of the direct quote the token stands in, if any."""
-    quotes, spans = direct_quotes(ctx)
-    for quote, span in zip(quotes, spans, strict=True):
-        if span.start <= tok.idx < span.end:
-            return quote.speaker
+def _tally_noun(tok: Token) -> Token | None:
+    """What a tally counts when the count is its value: "the number of schools
+    closed rose to 300", "bringing the number of prisoners freed to 2,500" ->
+    schools, prisoners. The "to N" phrase may hang on the participle."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        came_by, cur = cur.dep_, cur.head
+        nouns = [cur]
+        if cur.pos_ in ("VERB", "AUX"):
+            nouns += [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        for noun in nouns:
+            if noun.lemma_.lower() in ("number", "total", "tally", "count"):
+                for prep in noun.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        return next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "advcl", "relcl") or came_by not in (
+                "pobj", "prep", "acl", "advcl", "relcl"):
+            return None
     return None
+
+
+def _countable(noun: Token | None) -> bool:
+    """A noun whose number is a head count: people, or things counted one by one
+    ("vessels", "protests", "wells"), not units of measure, time or money."""
+    if noun is None or noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in MEASURE_NOUNS or lemma in CURRENCY_NOUNS:
+        return False
+    return _is_human(noun) or noun.tag_ == "NNS"
+
+
+def _single_deaths(sent: Span, ctx: Context, counted: set[int]) -> list[tuple[Token, Token]]:
+    """(person noun, predicate) for each single person the sentence says died or
+    was killed: "a farmer had died", "a soldier was shot dead", "killed a civilian"."""
+    out = []
+    for noun in sent:
+        if noun.i in counted or noun.tag_ != "NN" or not _is_human(noun):
+            continue
+        if not any(c.dep_ in ("det", "nummod") and c.lower_ in SINGLE for c in noun.children):
+            continue
+        verb, dep = noun.head, noun.dep_
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        dead = any(c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.lower_ == "dead" for c in verb.children)
+        if dep == "nsubj" and (INTRANSITIVE_KINDS.get(lemma) == "killed" or dead) \
+                or dep in ("nsubjpass", "dobj") and (TRANSITIVE_KINDS.get(lemma) == "killed" or dead):
+            out.append((noun, verb))
+    return out
 
 
 # --------------------------------------------------------------- public API
@@ -399,27 +521,37 @@ def _quote_speaker(ctx: Context, tok: Token) -> Actor | None:
 def figures_in(sent: Span, ctx: Context) -> list[Figure]:
     """The figures one sentence states."""
     figures: list[Figure] = []
+    counted: set[int] = set()
     for q in find_quantities(sent):
         noun, role_tok = _counted_noun(q)
         if _not_a_count(q, noun):
             continue
         currency = _currency(q, noun)
         kind = None if currency else _kind(q, noun, role_tok)
+        if noun is None and kind is None and not currency:
+            noun = _tally_noun(q.head)  # "the number of prisoners freed rose to 2,500"
+        if q.head.lower_ == "one" and kind in (None, "other"):
+            continue  # "one of the organisers": a person the story names, not a tally
         if kind is None:
             if currency:
                 kind = "other"
-            elif q.vague and (noun is None or _is_human(noun)):
-                kind = "other"  # "thousands marched", "dozens broke away"
-            elif (_is_human(noun) or _strong(q)) and max(q.min or 0, q.max or 0) >= MIN_HUMAN_OTHER:
-                kind = "other"  # "about 1,100 troops", "120,000 ethnic Armenians", "a 2,000-strong force"
+            elif q.vague and (noun is None or _countable(noun)):
+                kind = "other"  # "thousands marched", "dozens of vessels", "hundreds of attackers"
+            elif (_countable(noun) or _strong(q)) and max(q.min or 0, q.max or 0) >= MIN_COUNT_OTHER:
+                kind = "other"  # "about 1,100 troops", "more than 200 protests", "a 2,000-strong force"
             else:
                 continue
+        if noun is not None:
+            counted.add(noun.i)
         subject = currency if currency else (_subject_text(noun, q) or _implied_subject(q))
-        claimed = claimant(sent, ctx, q.head)
-        if claimed is None:
-            claimed = _quote_speaker(ctx, q.head)
         figures.append(Figure(kind=kind, min=q.min, max=q.max, approximate=q.approximate,
-                              subject=subject, claimed_by=claimed, evidence=ctx.evidence(sent)))
+                              subject=subject, claimed_by=claimant(sent, ctx, q.head),
+                              evidence=ctx.evidence(sent)))
+    for noun, verb in _single_deaths(sent, ctx, counted):
+        compounds = [t for t in noun.lefts if t.dep_ == "compound" and t.right_edge.i < noun.i]
+        subject = noun.doc[compounds[0].i: noun.i + 1].text if compounds else noun.text  # "village chief"
+        figures.append(Figure(kind="killed", min=1, max=1, approximate=False, subject=subject,
+                              claimed_by=claimant(sent, ctx, verb), evidence=ctx.evidence(sent)))
     return figures
 
 

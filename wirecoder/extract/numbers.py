@@ -338,7 +338,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             # the phrase's syntactic head: the number token whose head lies outside
             # it ("30" in "between 30 and 40 migrants", "million" in "33 million")
             inner = [t for t in doc[start:end] if _is_core(t)] or [doc[end - 1]]
-            roots = [t for t in inner if not (mod_start <= t.head.i < end) or t.head is t]
+            roots = [t for t in inner if not (mod_start <= t.head.i < end) or t.head.i == t.i]
             head = roots[-1] if roots else inner[-1]
             out.append(Quantity(span=span, head=head, min=bounds[0], max=bounds[1],
                                 approximate=bounds[2],

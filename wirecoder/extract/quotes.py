@@ -34,6 +34,10 @@ from wirecoder.extract.context import Context
 from wirecoder.models import Actor, Evidence, Quote
 
 MIN_WORDS = 3  # shorter quoted phrases are scare quotes
+# Speech verbs whose clause is what the speaker says is NOT so: a denial reports
+# no words of the speaker's own, so its clause is no reported quote (its
+# events still carry the claimant and the negation).
+NOT_ASSERTED = frozenset({"deny"})
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 
@@ -126,7 +130,7 @@ def _quote_roots(ctx: Context, q: QuoteSpan) -> list[Token]:
     span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return []
-    return [t for t in span if not _inside(t.head, q) or t.head is t]
+    return [t for t in span if not _inside(t.head, q) or t.head.i == t.i]
 
 
 def _quoting_verb(ctx: Context, q: QuoteSpan, scope: list[Span]) -> Token | None:
@@ -145,9 +149,9 @@ def _quoting_verb(ctx: Context, q: QuoteSpan, scope: list[Span]) -> Token | None
     for root in _quote_roots(ctx, q):
         cur, hops = root, 0
         while hops < 12:
-            if ok(cur) and cur is not root:
+            if ok(cur) and cur.i != root.i:
                 return cur
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur, hops = cur.head, hops + 1
     cands = [t for s in scope for t in s if ok(t) and t.lemma_.lower() not in NAMING_VERBS]
@@ -260,8 +264,13 @@ def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
                 continue  # "I would like to emphasize that ..." is part of a direct quote
             if any(_inside(content.root, q) for q in direct):
                 continue  # the clause is the quotation itself
-            if not any(t.pos_ in ("VERB", "AUX") for t in content):
-                continue  # "declared himself head of state": a small clause, not speech
+            if verb.lemma_.lower() in NOT_ASSERTED:
+                continue  # "the army denied that the base had been overrun" says the opposite
+            if content.root.pos_ not in ("VERB", "AUX"):
+                # "declared himself head of state": a small clause, not speech; "Beijing
+                # claims the sea, ..., a ruling China rejects": a noun phrase misparsed
+                # as the verb's clause
+                continue
             free = [t for t in content if t.is_alpha and not any(_inside(t, q) for q in direct)]
             holds_quote = len(free) < sum(t.is_alpha for t in content)
             # a clause that is mostly the quotation ("warned it would take "..."") repeats it
