@@ -1,0 +1,207 @@
+"""The HTTP API: a real uvicorn server on a loopback port, queried over HTTP with httpx.
+
+The demo corpus is ingested with the CLI's own ingest command; the API must
+say what the CLI says about the same database, on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from wirecoder.serve.api import create_app
+from wirecoder.serve.cli import main
+from wirecoder.store import Store
+from wirecoder.store.testing import BACKENDS, test_database
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+TOKEN = "s3cret-token"
+
+NEW_ARTICLE = {
+    "title": "Flooding Forces Thousands From Homes in Northern Ghana",
+    "text": "Floodwaters from the White Volta forced about 12,000 people from their homes in northern Ghana "
+            "on Tuesday, the national disaster agency said.\nThe agency said it had sent food and tents to "
+            "the worst-hit districts around Tamale.",
+    "url": "https://example.org/ghana-floods", "published": "2024-09-10", "source": "Test Wire",
+}
+
+
+@contextmanager
+def serving(app):
+    """uvicorn in a thread on a free loopback port; yields the base URL."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+def cli_json(*args: str) -> dict:
+    """A CLI command's JSON output, in a real `wirecoder` subprocess."""
+    exe = Path(sys.executable).with_name("wirecoder")
+    out = subprocess.run([str(exe), *args, "--format", "json"], capture_output=True, text=True, timeout=300,
+                         cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def api(request, nlp):
+    """(base URL of a server with a token, base URL of one without, database URL)."""
+    with test_database(request.param) as url:
+        assert main(["ingest", str(EXAMPLES), "--db", url, "--published", "2024-03-18"]) == 0
+        store = Store(url)
+        with serving(create_app(store, token=TOKEN)) as base, serving(create_app(store, token="")) as closed:
+            with httpx.Client(base_url=base, timeout=60) as client:
+                yield client, closed, url
+        store.close()
+
+
+def walk(client: httpx.Client, url: str) -> list[dict]:
+    """Every item of a paginated list, following `next`."""
+    items = []
+    while url:
+        page = client.get(url).raise_for_status().json()
+        assert page["total"] >= len(page["items"])
+        items += page["items"]
+        url = page["next"]
+    return items
+
+
+def test_the_api_and_the_cli_agree(api):
+    client, _, db = api
+    stats = client.get("/api/stats").raise_for_status().json()
+    assert stats == cli_json("stats", "--db", db)
+    cli_events = cli_json("events", "--db", db, "--limit", "0")
+    assert walk(client, "/api/events?limit=7") == cli_events["items"]
+    assaults = client.get("/api/events", params={"type": "ASSAULT", "limit": 1000}).json()
+    assert assaults["total"] == sum(e["type"] == "ASSAULT" for e in cli_events["items"]) > 0
+    quotes = client.get("/api/quotes", params={"limit": 1000}).json()
+    assert quotes["total"] == stats["quotes"] == len(quotes["items"])
+
+
+def test_lists_are_paginated(api):
+    client, _, _ = api
+    first = client.get("/api/events", params={"limit": 5}).json()
+    assert len(first["items"]) == 5 and first["total"] > 5
+    assert first["next"].startswith(str(client.base_url)) and "offset=5" in first["next"]
+    second = client.get(first["next"]).json()
+    assert {e["id"] for e in first["items"]}.isdisjoint(e["id"] for e in second["items"])
+    last = client.get("/api/events", params={"limit": 5, "offset": first["total"] - 2}).json()
+    assert len(last["items"]) == 2 and last["next"] is None
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    assert client.get("/api/events", params={"type": "PICNIC"}).status_code == 422
+    assert client.get("/api/events", params={"since": "yesterday"}).status_code == 422
+
+
+def test_an_event_has_all_its_evidence_pointing_into_article_text(api):
+    client, _, _ = api
+    merged = [e for e in walk(client, "/api/events?limit=1000") if e["num_articles"] == 2]
+    assert merged
+    event = client.get(f"/api/events/{merged[0]['id']}").raise_for_status().json()
+    assert len({r["article"]["id"] for r in event["reports"]}) >= 2
+    for report in event["reports"]:
+        article = client.get(f"/api/articles/{report['article']['id']}").raise_for_status().json()
+        text = article["extraction"]["article"]["text"]
+        ev = report["event"]["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert merged[0]["id"] in article["merged_event_ids"]
+    assert client.get("/api/events/999999").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_records_places_and_stories(api):
+    client, _, db = api
+    figures = client.get("/api/figures", params={"kind": "killed"}).json()
+    assert figures["total"] > 0 and {f["kind"] for f in figures["items"]} == {"killed"}
+    places = walk(client, "/api/places?limit=1000")
+    with Store(db) as store:  # the Python API says the same
+        assert places == store.query_places(limit=None)[0]
+        assert len(places) == store.stats()["places"]
+    assert all(p["num_articles"] <= p["num_copies"] for p in places)
+    mali = client.get("/api/places", params={"place": "mali"}).json()["items"]
+    assert mali[0]["country"] == "MLI" and mali[0]["num_articles"] >= 2  # both Kidal reports name it
+    stories = walk(client, "/api/stories?limit=1000")
+    assert sorted(s["num_copies"] for s in stories)[-1] == 3
+
+
+def test_submitting_needs_the_token(api):
+    client, closed, _ = api
+    assert httpx.post(f"{closed}/api/articles", json=NEW_ARTICLE,
+                      headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 403
+    missing = client.post("/api/articles", json=NEW_ARTICLE)
+    assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
+    assert client.post("/api/articles", json=NEW_ARTICLE,
+                       headers={"Authorization": "Bearer wrong"}).status_code == 401
+    before = client.get("/api/stats").json()
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    added = client.post("/api/articles", json=NEW_ARTICLE, headers=auth)
+    assert added.status_code == 201, added.text
+    body = added.json()
+    assert body["status"] == "new" and body["href"] == f"/api/articles/{body['id']}"
+    stored = client.get(body["href"]).json()
+    assert stored["extraction"]["article"]["title"] == NEW_ARTICLE["title"]
+    assert stored["extraction"]["article"]["text"].startswith("Floodwaters from the White Volta")
+    assert stored["origin"] == "api"
+    again = client.post("/api/articles", json=NEW_ARTICLE, headers=auth)
+    assert again.status_code == 200 and again.json()["status"] == "exists"
+    assert client.get("/api/stats").json()["articles"] == before["articles"] + 1
+    both = client.post("/api/articles", json={**NEW_ARTICLE, "html": "<p>x</p>"}, headers=auth)
+    assert both.status_code == 422
+
+
+def test_openapi_documents_the_endpoints(api):
+    client, _, _ = api
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/articles",
+                 "/api/quotes", "/api/figures", "/api/places", "/api/stories", "/api/stats"):
+        assert path in paths
+    assert client.get("/docs").status_code == 200
+
+
+def test_wirecoder_serve_runs_on_loopback(tmp_path):
+    db = f"sqlite:///{tmp_path / 'served.db'}"
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    exe = Path(sys.executable).with_name("wirecoder")
+    env = {k: v for k, v in os.environ.items() if k != "WIRECODER_TOKEN"}
+    proc = subprocess.Popen([str(exe), "serve", "--db", db, "--port", str(port)], stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                stats = httpx.get(f"http://127.0.0.1:{port}/api/stats").json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert stats["articles"] == 0
+        assert httpx.post(f"http://127.0.0.1:{port}/api/articles", json=NEW_ARTICLE).status_code == 403
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert err.startswith(f"wirecoder: serving {db} on http://127.0.0.1:{port}")
