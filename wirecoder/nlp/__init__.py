@@ -23,20 +23,10 @@ _nlp: Language | None = None
 
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns from the bundled actor and place tables."""
-    patterns: list[dict] = []
-    try:  # the tables are built by wirecoder/data/build_*.py; absent while bootstrapping
-        from wirecoder.data.actors import get_actor_kb
+    from wirecoder.data.actors import get_actor_kb
+    from wirecoder.data.gazetteer import get_gazetteer
 
-        patterns += get_actor_kb().ruler_patterns()
-    except ImportError:
-        pass
-    try:
-        from wirecoder.data.gazetteer import get_gazetteer
-
-        patterns += get_gazetteer().ruler_patterns()
-    except ImportError:
-        pass
-    return patterns
+    return get_actor_kb().ruler_patterns() + get_gazetteer().ruler_patterns()
 
 
 def build_nlp() -> Language:

@@ -96,12 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Print the JSON Schema generated from wirecoder's record models.")
     p.set_defaults(func=cmd_schema)
 
-    try:  # the database commands (ingest, events, serve, ...) live beside the store
-        from wirecoder.serve import commands_db
-    except ImportError:
-        commands_db = None
-    if commands_db is not None:
-        commands_db.register(sub)
+    # The database commands (ingest, events, serve, ...) live beside the store.
+    from wirecoder.serve import commands_db
+
+    commands_db.register(sub)
     return parser
 
 
