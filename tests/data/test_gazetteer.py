@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from wirecoder.data.gazetteer import DB_PATH, Gazetteer, GazetteerMissing, get_gazetteer, normalize_name
+from wirecoder.data.gazetteer import (DB_PATH, Gazetteer, GazetteerMissing, get_gazetteer, loose_key,
+                                      normalize_name)
 
 
 def km(lat1, lon1, lat2, lon2):
@@ -132,5 +133,56 @@ def test_ruler_patterns(gaz):
 
 def test_file_is_the_built_one():
     meta = get_gazetteer().meta()
-    assert int(meta["count_country"]) >= 240 and int(meta["count_city"]) > 100_000
-    assert DB_PATH.stat().st_size < 20_000_000
+    # GeoNames cities500: villages of 500 people and more
+    assert meta["cities_level"] == "500"
+    assert int(meta["count_country"]) >= 240 and int(meta["count_city"]) > 200_000
+    assert DB_PATH.stat().st_size < 24_000_000
+
+
+def test_villages_of_a_few_hundred_people(gaz):
+    village = gaz.lookup("Beslakhuba")[0]
+    assert (village.country, village.feature) == ("GEO", "city") and 500 <= village.population < 1000
+
+
+@pytest.mark.parametrize("key,loose", [
+    ("waajid", "wajid"), ("taizz", "taiz"), ("ndjamena", "njamena"), ("fallujah", "faluja"),
+    ("khartoum", "khartum"), ("mosul", "mosul"), ("al hudaydah", "al hudayda"),
+])
+def test_loose_key(key, loose):
+    assert loose_key(key) == loose
+
+
+@pytest.mark.parametrize("written,iso3", [("Duentza", "MLI"), ("Tripolli", "LBY"), ("Zinjibaar", "YEM")])
+def test_spelling_variants_found(gaz, written, iso3):
+    exact, variants = gaz.lookup_split(written)
+    assert exact == () and variants[0].country == iso3
+    assert gaz.lookup(written) == []  # plain lookups stay exact (other modules rely on them)
+
+
+def test_exact_spelling_and_variants_kept_apart(gaz):
+    # an Italian village is spelled "Jenne"; Djenne in Mali is a variant of it
+    exact, variants = gaz.lookup_split("Jenne")
+    assert [e.country for e in exact] == ["ITA"] and "MLI" in {e.country for e in variants}
+    assert [e.country for e in gaz.lookup("Jenne")] == ["ITA"]
+
+
+@pytest.mark.parametrize("name,iso3", [("Luzon", "PHL"), ("Panay", "PHL"), ("Java", "IDN"),
+                                       ("Sumatra", "IDN"), ("Honshu", "JPN"), ("Borneo", None)])
+def test_major_islands_rank_before_towns_of_their_name(gaz, name, iso3):
+    top = gaz.lookup(name)[0]
+    assert (top.country, top.feature, top.curated) == (iso3, "region", True)
+    assert top.population > 1_000_000
+
+
+@pytest.mark.parametrize("name,canonical,iso3,lat,lon", [
+    ("Scarborough Shoal", "Scarborough Shoal", None, 15.18, 117.76),
+    ("Huangyan Island", "Scarborough Shoal", None, 15.18, 117.76),
+    ("Ayungin Shoal", "Second Thomas Shoal", None, 9.73, 115.87),
+    ("Diaoyu Islands", "Senkaku Islands", None, 25.75, 123.48),
+    ("Spratlys", "Spratly Islands", None, 10.0, 114.0),
+    ("Snake Island", "Snake Island", "UKR", 45.26, 30.20),
+])
+def test_maritime_features(gaz, name, canonical, iso3, lat, lon):
+    top = gaz.lookup(name)[0]
+    assert (top.name, top.country, top.feature) == (canonical, iso3, "site")
+    assert km(top.lat, top.lon, lat, lon) < 60

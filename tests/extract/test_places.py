@@ -141,3 +141,73 @@ def test_one_place_per_distinct_location(places):
 def test_world_city_is_not_moved_by_a_busy_us_context(places):
     t = places("Officials in Washington, New York and Texas said Moscow had expelled two diplomats.")
     assert by_name(t, "Moscow").country == "RUS"
+
+
+# --- proper nouns the model misses or mislabels, taken on a place cue ---------
+
+def test_village_after_a_place_noun(places):
+    t = places("Russian drones struck the village of Adamivka in the Odesa region overnight, "
+               "the Ukrainian military said.")
+    village = by_name(t, "Adamivka")
+    assert (village.country, village.feature) == ("UKR", "city")
+    # "the Odesa region" names the region, not the city of Odesa
+    assert (by_name(t, "Odesa").feature, by_name(t, "Odesa").country) == ("region", "UKR")
+
+
+def test_a_list_after_a_place_noun(places):
+    t = places("Police arrested 40 people in the provinces of Manabi and Esmeraldas, "
+               "Ecuador's interior ministry said.")
+    for name in ("Manabi", "Esmeraldas"):  # Esmeraldas is also a city of 150,000
+        assert (by_name(t, name).country, by_name(t, name).feature) == ("ECU", "region")
+
+
+def test_towns_after_a_locative_preposition_in_the_articles_country(places):
+    t = places("Thousands of families fled toward Avdiivka and Marinka as shelling intensified, "
+               "Ukraine's army said.")
+    assert {p.name for p in t.places if p.country == "UKR" and p.feature == "city"} >= {"Avdiivka", "Marinka"}
+
+
+def test_people_named_like_towns_are_not_places(places):
+    t = places("Senator Elizabeth Warren spoke in Washington on Tuesday. Warren said families "
+               "in Michigan were struggling.")
+    assert {p.name for p in t.places} == {"Washington", "Michigan"}
+    t = places('"We are cooperating fully," Jackson told reporters in Texas on Monday.')
+    assert [p.name for p in t.places] == ["Texas"]
+
+
+def test_a_village_abroad_needs_its_country_in_the_article(places):
+    # Beslakhuba is a Georgian village of some 800 people
+    t = places("Soldiers searched the village of Beslakhuba in central Mali on Sunday.")
+    assert [p.name for p in t.places] == ["Mali"]
+    t = places("Soldiers searched the village of Beslakhuba in western Georgia on Sunday, "
+               "officials in Tbilisi said.")
+    assert by_name(t, "Beslakhuba").country == "GEO"
+
+
+def test_spelling_variant_of_a_gazetteer_name(places):
+    t = places("Fighting was reported in Duentza, in central Mali, on Monday.")
+    town = by_name(t, "Duentza")
+    assert (town.country, town.feature) == ("MLI", "city") and "Douentza" in town.aliases
+    assert abs(town.lat - 15.0) < 0.2 and abs(town.lon + 2.95) < 0.2
+
+
+# --- islands and maritime features -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Typhoon winds lashed the island of Panay, where three people died, officials in Manila said.",
+    "A fishing boat sank off Panay on Tuesday, the coast guard said.",
+])
+def test_an_island_outranks_towns_of_its_name(places, text):
+    panay = by_name(places(text), "Panay")  # two Philippine towns are called Panay too
+    assert (panay.country, panay.feature) == ("PHL", "region")
+    assert abs(panay.lat - 11.1) < 0.5 and abs(panay.lon - 122.5) < 0.5
+
+
+def test_a_disputed_shoal_and_its_other_name(places):
+    t = places("Chinese coast guard ships blocked a resupply mission to Second Thomas Shoal, "
+               "which Manila calls Ayungin Shoal.")
+    shoals = [p for p in t.places if p.feature == "site"]
+    assert len(shoals) == 1
+    shoal = shoals[0]
+    assert shoal.country is None and "Ayungin Shoal" in {shoal.name, *shoal.aliases}
+    assert len(shoal.mentions) == 2 and abs(shoal.lat - 9.7) < 0.3 and abs(shoal.lon - 115.9) < 0.3

@@ -164,3 +164,35 @@ def test_inherit_within_a_paragraph_only(nlp):
     assert sentence_dates(doc, WED) == [(date(2023, 9, 17), "day"), None, None]
     assert sentence_dates(doc, WED, inherit=True) == [(date(2023, 9, 17), "day"),
                                                       (date(2023, 9, 17), "day"), None]
+
+
+# --- a weekday after a past speech verb; the progressive ---------------------
+
+FRI = date(2024, 3, 8)  # a Friday
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said on Friday it was suspending flights to the capital.",
+    "Officials said Friday they were weighing new curbs on exports.",
+    "The company announced on Friday it is closing two plants.",
+])
+def test_weekday_after_a_past_speech_verb_is_that_day(when, text):
+    # the parser hangs "on Friday" on the progressive verb after a missing "that"
+    assert when(text, FRI) == (FRI, "day")
+
+
+def test_past_progressive_is_past_present_progressive_is_future(when):
+    assert when("Troops were pulling back on Monday, witnesses said.", WED) == (date(2023, 9, 18), "day")
+    assert when("The ministers are meeting on Friday.", WED) == (date(2023, 9, 22), "day")
+
+
+# --- a dateline is the reference date, not an event date ---------------------
+
+def test_dateline_date_is_no_sentence_date(nlp):
+    text = ("BAMAKO, Feb. 12 — The junta said on Tuesday it had expelled the French ambassador.\n"
+            "Soldiers patrolled the capital.")
+    mon = date(2024, 2, 12)
+    assert sentence_dates(nlp(text), mon) == [(date(2024, 2, 6), "day"), None]
+    assert sentence_dates(nlp("BAMAKO, Feb. 12 — Soldiers patrolled the capital."), mon) == [None]
+    # it still dates the article when nothing else does
+    assert reference_date(Article(id="a", text="BAMAKO, Feb. 12, 2024 — Soldiers patrolled.")) == mon

@@ -6,10 +6,12 @@ queried through an index, so start-up costs one file open, not a table of
 hundreds of thousands of names loaded into memory.
 
 Tables:
-  places(id, geonameid, name, country, lat5, lon5 (1e-5 degrees),
+  places(id, geonameid, name, country_id, lat5, lon5 (1e-5 degrees),
          feature (FEATURE_CODES), population, admin1_id, curated, label, aliases)
+  country(id, iso3)         -- ISO 3166-1 alpha-3 codes, one small integer each
   admin1(id, name)          -- first-level region names of cities
-  names(key, place_id)      -- every normalised name and alias of a place
+  names(key, place_id)      -- every normalised name and alias of a place, and
+                               its spelling-variant form ("~" + loose_key)
   meta(key, value)          -- build provenance
 """
 from __future__ import annotations
@@ -57,6 +59,28 @@ def normalize_name(name: str) -> str:
     if words and words[0] == "the":  # "the Gaza Strip", "The Gambia"
         words = words[1:]
     return " ".join(words)
+
+
+# Spelling variants that romanisations of one name differ by, and that
+# never tell two real places apart in news: doubled letters ("Waajid" /
+# "Wajid", "Taizz" / "Taiz", "Mossoul" / "Mosul"), French "dj" and "ou"
+# for English "j" and "u" ("Ndjamena" / "Njamena", "Khartoum" / "Khartum"),
+# and a final "h" after a vowel ("Fallujah" / "Falluja", "Raqqah" / "Raqqa").
+_LOOSE_RULES = ((re.compile(r"([a-z])\1+"), r"\1"), (re.compile(r"dj"), "j"),
+                (re.compile(r"ou"), "u"), (re.compile(r"(?<=[aeiou])h\b"), ""))
+LOOSE_PREFIX = "~"  # marks a loose key in the names table, so exact keys never meet loose ones
+
+
+def loose_key(key: str) -> str:
+    """The spelling-variant-insensitive form of a key made by `normalize_name`.
+
+    `Gazetteer.lookup_split` returns the places of this key besides those of
+    the exact one, so "Wajid" finds GeoNames' "Waajid"; the place resolver
+    ranks a variant below an exact namesake of similar standing.
+    """
+    for rx, rep in _LOOSE_RULES:
+        key = rx.sub(rep, key)
+    return key
 
 
 @dataclass(frozen=True)
@@ -107,22 +131,40 @@ class Gazetteer:
                         aliases=tuple(a for a in (aliases or "").split("|") if a),
                         admin1=admin1, curated=bool(curated), label=label or "GPE", id=pid)
 
-    _COLS = ("p.id, p.geonameid, p.name, p.country, p.lat5, p.lon5, p.feature, p.population, "
+    _COLS = ("p.id, p.geonameid, p.name, (SELECT c.iso3 FROM country c WHERE c.id = p.country_id), "
+             "p.lat5, p.lon5, p.feature, p.population, "
              "(SELECT a.name FROM admin1 a WHERE a.id = p.admin1_id), p.curated, p.label, p.aliases")
 
     def lookup(self, name: str) -> list[GazEntry]:
         """Every place whose name or alias equals `name`, ignoring case, accents
         and punctuation; countries and curated places first, then most populous."""
-        return list(self._lookup_key(normalize_name(name)))
+        return list(self._lookup_key(normalize_name(name))[0])
+
+    def lookup_split(self, name: str) -> tuple[tuple[GazEntry, ...], tuple[GazEntry, ...]]:
+        """(what `lookup` returns, the places whose names differ from `name`
+        only by a spelling variant (`loose_key`)). Variants widen the net for
+        any capitalised word ("Haddad" meets a village "Hadad"): only a
+        resolver that weighs the context should use them."""
+        return self._lookup_key(normalize_name(name))
 
     @lru_cache(maxsize=50_000)
-    def _lookup_key(self, key: str) -> tuple[GazEntry, ...]:
+    def _lookup_key(self, key: str) -> tuple[tuple[GazEntry, ...], tuple[GazEntry, ...]]:
         if not key:
-            return ()
+            return (), ()
+        exact = self._query((key,))
+        loose = loose_key(key)
+        # A loose key is stored only where it differs from the exact one, so a
+        # place spelled the loose way is found by its exact key.
+        variants = self._query((LOOSE_PREFIX + loose, loose) if loose != key else (LOOSE_PREFIX + loose,))
+        seen = {e.id for e in exact}
+        return exact, tuple(e for e in variants if e.id not in seen)
+
+    def _query(self, keys: tuple[str, ...]) -> tuple[GazEntry, ...]:
+        marks = ",".join("?" * len(keys))
         rows = self._rows(
-            f"SELECT {self._COLS} FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key = ? ORDER BY p.feature = 1 DESC, p.curated DESC, "
-            "p.population DESC", (key,))
+            f"SELECT DISTINCT {self._COLS} FROM names n JOIN places p ON p.id = n.place_id "
+            f"WHERE n.key IN ({marks}) ORDER BY p.feature = 1 DESC, p.curated DESC, "
+            "p.population DESC", keys)
         return tuple(self._entry(r) for r in rows)
 
     def by_id(self, place_id: int) -> GazEntry | None:
@@ -131,8 +173,8 @@ class Gazetteer:
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry of an ISO alpha-3 code."""
-        rows = self._rows(f"SELECT {self._COLS} FROM places p WHERE p.feature = 1 "
-                          "AND p.country = ?", (iso3.upper(),))
+        rows = self._rows(f"SELECT {self._COLS} FROM places p WHERE p.feature = 1 AND p.country_id = "
+                          "(SELECT c.id FROM country c WHERE c.iso3 = ?)", (iso3.upper(),))
         return self._entry(rows[0]) if rows else None
 
     def meta(self) -> dict[str, str]:

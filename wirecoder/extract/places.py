@@ -3,6 +3,10 @@
 Candidates are the parser's GPE/LOC/FAC entities, "X province/district/..."
 phrases, a dateline's place, and other entities whose text is a country or
 a curated place (the model sometimes calls "Nagorno-Karabakh" an ORG).
+The small model misses or mislabels most small towns ("near the village of
+Sotk" -> nothing, "toward Kaya" -> PERSON), so proper nouns the gazetteer
+knows are candidates too, but only where the text cues a place (see
+`_cue`) and only as places the article's countries hold, or big ones.
 Each distinct name is resolved once per article ("one sense per
 discourse"), ranking the gazetteer's candidates by:
   - a prior: countries > curated places > regions ~ cities by population;
@@ -53,6 +57,56 @@ _ALIAS_RX = re.compile(
     r"(?P<alias>[A-Z][\w'’\-]+(?:[\s\-][A-Z][\w'’\-]+){0,3})")
 _PAREN_RX = re.compile(r"^\s*\((?P<alias>[A-Z][\w'’\-]+(?:[\s\-][A-Z][\w'’\-]+){0,3})\)")
 
+# Nouns naming a kind of place, before "of": "the village of X", "the eastern
+# province of X", "the main island of X". Value: the feature hint they give.
+PLACE_NOUNS = {"village": "city", "villages": "city", "town": "city", "towns": "city",
+               "city": "city", "cities": "city", "port": "city", "capital": "city",
+               "hamlet": "city", "settlement": "city", "camp": "city", "suburb": "city",
+               "neighbourhood": "city", "neighborhood": "city", "municipality": None,
+               "district": None, "districts": None, "area": None, "enclave": None,
+               "province": "region", "provinces": "region", "region": "region",
+               "regions": "region", "state": "region", "governorate": "region",
+               "oblast": "region", "county": "region", "department": "region",
+               "prefecture": "region", "territory": "region", "island": "island",
+               "islands": "island", "archipelago": "island"}
+# Feature hints -> the features they fit. "Off X" is said of coasts and islands.
+HINT_FEATURES = {"city": {"city"}, "region": {"region"}, "island": {"region", "site"},
+                 "coast": {"region", "site", "country"}}
+_NAME = r"[A-Z][\w'’\-]*"
+_LIST = rf"(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*"
+# How strongly the words before a proper noun say it is a place.
+CUE_NOUN, CUE_PREP, CUE_OF = 3, 2, 1
+_CUES = [
+    (CUE_NOUN, re.compile(rf"\b(?P<noun>{'|'.join(PLACE_NOUNS)})\s+of\s+{_LIST}$")),
+    # "west of X", "the outskirts of X", "30 km north of X"
+    (CUE_PREP, re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:north|south|east|west)ern|"
+                          rf"outskirts|suburbs|edge|centre|center|heart|outside)\s+of\s+{_LIST}$")),
+    (CUE_PREP, re.compile(r"(?<!according )(?<!\bdue )\b(?P<prep>[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Tt]o|[Tt]owards?|"
+                          r"[Ii]nto|[Oo]utside|[Ii]nside|[Aa]round|[Aa]cross|[Tt]hrough|[Vv]ia|[Oo]ff|"
+                          rf"[Bb]eyond|[Tt]hroughout|[Ww]ithin|[Bb]etween)\s+{_LIST}$")),
+    (CUE_OF, re.compile(rf"\bof\s+{_LIST}$")),
+]
+# A name the model calls a PERSON is a place only with a place noun or a
+# locative preposition before it, never in "spoke to X", "said X".
+PERSON_PREPS = {"in", "at", "near", "toward", "towards", "into", "outside", "inside", "around",
+                "across", "through", "via", "off", "beyond", "throughout", "within", "from"}
+# Entity labels whose words are never towns: "on Friday", "the Geneva Conventions".
+NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT",
+                    "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE")
+SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "announce", "report", "write", "deny",
+                "confirm", "warn", "insist", "note", "explain", "recall"}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+             "friday", "saturday", "sunday"}
+# What a cued proper noun needs from the gazetteer entry: a place in a
+# country the article names (else a namesake abroad is a worse guess than
+# nothing), or a big one. Villages pass only after a place noun.
+CUE_MIN_POP_ABROAD = 100_000  # "the town of X" with X in no country of the article
+CUE_MIN_POP_PREP = 5_000  # "toward X"
+CUE_MIN_POP_NAMED = 20_000  # "toward X" when the model read X as a person or organisation
+CUE_MIN_POP_OF = 100_000  # "the defence of X"
+CUE_NOUN_BONUS = 1.5  # "the village of X" says it is a settlement: a hamlet may pass MIN_CITY_SCORE
+
 # Prior: a city scores CITY_WEIGHT * log10(population), so 1,000 -> 4.5,
 # 100,000 -> 7.5, 10 million -> 10.5; a country outranks any namesake city
 # ("Djibouti", "Kuwait"); a region ranks with a town of about 2,000 people.
@@ -66,6 +120,7 @@ PAIR_MATCH = 5.0  # "X, Y": X lies in Y
 DESIGNATOR_MATCH = 2.0  # "Sindh province" is a region, "Dadu city" a city
 MIN_CITY_SCORE = 5.5  # about a town of 5,000 with no support from the article
 CITY_NAMESAKE = 1.5  # a region named like a city of its state yields to the city
+VARIANT_PENALTY = 1.0  # a place whose name is only a spelling variant of the text's
 
 
 @dataclass
@@ -74,9 +129,11 @@ class _Mention:
     end: int
     surface: str  # text as written, without "the" and the designator
     phrase: str  # text as written, with the designator ("Sindh province")
-    feature_hint: str | None = None  # from a designator
+    feature_hint: str | None = None  # from a designator or place noun (a HINT_FEATURES key)
     label: str = "GPE"
     sent_start: int = 0
+    cue: int | None = None  # None: an entity or designator phrase; else a CUE_* strength
+    label_other: bool = False  # the model read it as a PERSON, ORG or NORP
 
 
 @dataclass
@@ -179,7 +236,9 @@ def _candidates(ctx: Context) -> list[_Mention]:
             hint = DESIGNATORS[after.group(1)]
             phrase_end = end + after.end()
         if ent.label_ in OTHER_LABELS and not _known_place(surface):
-            continue
+            continue  # left to the proper-noun pass below, which asks for a cue
+        if hint is None:
+            hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
         add(start, start + len(surface), surface, phrase_end, hint, ent.label_)
 
     # "X province/district" the parser did not mark as an entity
@@ -193,7 +252,116 @@ def _candidates(ctx: Context) -> list[_Mention]:
     if line:
         place, _, (s, e) = line
         add(s, e, place, e, "city", "GPE")
+
+    for m in _proper_noun_mentions(ctx, covered):
+        add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)
+        out[-1].cue, out[-1].label_other = m.cue, m.label_other
     return sorted(out, key=lambda m: m.start)
+
+
+def _cue(text: str, start: int, sent_start: int) -> tuple[int | None, str | None]:
+    """(strength, feature hint) of the words before a name at `start`: "the
+    village of X" (CUE_NOUN), "near X", "west of X" (CUE_PREP), "the defence
+    of X" (CUE_OF), or (None, None). A list carries the cue: "the provinces
+    of X and Y". "Off X" hints a coast or island."""
+    before = text[max(sent_start, start - 80):start]
+    for strength, rx in _CUES:
+        m = rx.search(before)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        if groups.get("noun"):
+            return strength, PLACE_NOUNS[groups["noun"]]
+        if (groups.get("prep") or "").lower() == "off":
+            return strength, "coast"
+        return strength, None
+    return None, None
+
+
+def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[_Mention]:
+    """Proper nouns the gazetteer knows and the text cues as places, that no
+    place entity covers: runs of capitalised PROPN tokens, longest known
+    sub-run first ("Nerkin Hand", else "Hand")."""
+    doc, text = ctx.doc, ctx.text
+    gaz = get_gazetteer()
+    # Words the article writes in lower case somewhere are common words
+    # ("Base" in a headline); words of multi-word person names are people.
+    lower_words = {t.text for t in doc if t.is_lower}
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    ent_of = {}
+    for e in doc.ents:
+        for t in e:
+            ent_of[t.i] = e
+
+    def usable(t: Token) -> bool:
+        return (t.pos_ == "PROPN" or t.tag_ in ("NNP", "NNPS")) and t.text[:1].isupper() \
+            and t.text.lower() not in lower_words and t.lower_ not in _CALENDAR \
+            and not (t.is_upper and len(t) <= 4)
+
+    out: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not usable(doc[i]):
+            i += 1
+            continue
+        j = i + 1  # a run: "Nerkin Hand", "Port-au-Prince" (hyphens without spaces)
+        while j < n and (usable(doc[j]) or (doc[j].text == "-" and not doc[j - 1].whitespace_
+                                              and j + 1 < n and usable(doc[j + 1]))):
+            j += 1
+        k = i
+        while k < j:  # longest known sub-run starting at k, else move on
+            for end in range(min(j, k + 4), k, -1):
+                m = _cued_mention(ctx, doc[k:end], gaz, ent_of, person_words, covered)
+                if m is not None:
+                    out.append(m)
+                    k = end
+                    break
+            else:
+                k += 1
+        i = j
+    return out
+
+
+def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set[str],
+                  covered: list[tuple[int, int]]) -> _Mention | None:
+    if span[-1].text == "-" or span[0].text == "-":
+        return None
+    start, end = span.start_char, span.end_char
+    if any(start < e and s < end for s, e in covered):
+        return None
+    if not any(gaz.lookup_split(span.text)):
+        return None
+    # Inside an entity: only one that is exactly this name ("Sotk" of the ORG
+    # "Sotk's"), or one item of a list the model ran together ("Manabi and
+    # Esmeraldas" as one ORG); never a part of a person's name.
+    ents = {ent_of[t.i] for t in span if t.i in ent_of}
+    label = "GPE"
+    for ent in ents:
+        if ent.label_ in NOT_PLACE_LABELS:
+            return None
+        surface, s0 = _strip(ent.text, ent.start_char)
+        if (s0, s0 + len(surface)) != (start, end) and \
+                (ent.label_ == "PERSON" or not any(t.lower_ in ("and", "or", ",") for t in ent)):
+            return None
+        label = ent.label_
+    if len(span) == 1 and span[0].lower_ in person_words:
+        return None  # the surname of someone the article names
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_VERBS:
+        return None  # a speaker: "..., Kaya said"
+    sent = span.sent
+    strength, hint = _cue(ctx.text, start, sent.start_char)
+    if strength is None:
+        return None
+    if label == "PERSON" and strength < CUE_NOUN:
+        # "toward X", "in X", but not "spoke to X", "X's plan"
+        prep = re.search(r"(\w+)\s+(?:\w+\s+(?:and|or)\s+|\w+,\s+)*$",
+                         ctx.text[max(sent.start_char, start - 60):start])
+        if strength < CUE_PREP or prep is None or prep.group(1).lower() not in PERSON_PREPS or \
+                root.dep_ == "poss" or ctx.text[end:end + 2] in ("'s", "’s"):
+            return None
+    return _Mention(start, end, span.text, span.text, hint, label, sent.start_char,
+                    cue=strength, label_other=label in OTHER_LABELS)
 
 
 def _known_place(name: str) -> bool:
@@ -201,6 +369,19 @@ def _known_place(name: str) -> bool:
         if e.feature == "country" or e.curated or e.population >= OTHER_MIN_POP:
             return True
     return False
+
+
+def _cue_allows(e: GazEntry, strength: int, label_other: bool, in_article_country: bool) -> bool:
+    """May a cued proper noun (no place entity) be this gazetteer entry?
+    `label_other`: the model read the name as a person or organisation."""
+    if e.feature == "country" or e.curated:
+        return True
+    if strength >= CUE_NOUN:
+        return in_article_country or e.population >= CUE_MIN_POP_ABROAD
+    if strength >= CUE_PREP:
+        floor = CUE_MIN_POP_NAMED if label_other else CUE_MIN_POP_PREP
+        return in_article_country and (e.feature == "region" or e.population >= floor)
+    return in_article_country and (e.feature == "region" or e.population >= CUE_MIN_POP_OF)
 
 
 def _prior(e: GazEntry) -> float:
@@ -234,8 +415,10 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
         by_key[normalize_name(m.surface)].append(m)
-    cands = {k: gaz.lookup(k) for k in by_key}
+    # exact namesakes, then spelling variants ("Wajid" for GeoNames' "Waajid")
+    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(k)]}
     cands = {k: v for k, v in cands.items() if v}
+    variant_ids = {k: {e.id for e in gaz.lookup_split(k)[1]} for k in cands}
 
     # "X, Y" pairs: X's mention followed by ", " and Y's mention
     pairs: dict[str, set[str]] = defaultdict(set)  # X key -> Y keys
@@ -277,13 +460,33 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
                              if x != k and e.feature == "region"} | \
                             {normalize_name(e.name) for x, e in resolved.items()
                              if x != k and e.feature == "region"}
-            hints = {m.feature_hint for m in by_key[k] if m.feature_hint}
+            hints = set().union(*(HINT_FEATURES.get(m.feature_hint, {m.feature_hint})
+                                  for m in by_key[k] if m.feature_hint))
+            # a name only cued proper nouns stand for must be a place in one of
+            # the article's countries, or a big one (see _cue_allows)
+            cued = [m for m in by_key[k] if m.cue is not None]
+            if len(cued) == len(by_key[k]):
+                strength = max(m.cue for m in cued)
+                label_other = all(m.label_other for m in cued)
+                options = [e for e in options
+                           if _cue_allows(e, strength, label_other, weight[e.country] > 0 if e.country else False)]
+                noun_bonus = CUE_NOUN_BONUS if strength >= CUE_NOUN else 0.0
+            else:
+                noun_bonus = 0.0
+            # Where every mention says what kind of place it is ("Odesa region",
+            # "the provinces of X and Y"), a namesake of another kind is out.
+            said = {m.feature_hint for m in by_key[k]}
+            if len(said) == 1 and None not in said:
+                fit = [e for e in options if e.feature in HINT_FEATURES.get(next(iter(said)), ())]
+                options = fit or options
             # A region sharing its name with a sizeable city of the same state
             # ("Geneva", "Khartoum", "Baku") is the city unless the text says region.
             city_states = {e.country for e in options if e.feature == "city" and e.population >= 10_000}
             best, best_score = None, -1e9
             for e in options:
-                score = _prior(e)
+                score = _prior(e) + noun_bonus
+                if e.id in variant_ids[k]:
+                    score -= VARIANT_PENALTY  # "Jenne" is Djenné only if nothing is spelled "Jenne"
                 if e.country and top:
                     # in proportion to how much of the article is about that state:
                     # one "U.S." in a story on Pakistan does not move "Geneva" to Illinois
@@ -302,15 +505,19 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
                             normalize_name(resolved[x].admin1) in (normalize_name(e.name),
                                                                    normalize_name(_bare(e.name))):
                         score += PAIR_MATCH
-                if hints and e.feature in hints:
+                kind_said = hints and e.feature in hints
+                if kind_said:
                     score += DESIGNATOR_MATCH
                 elif e.feature == "region" and e.country in city_states and not e.curated:
                     score -= CITY_NAMESAKE
                 if score > best_score:
                     best, best_score = e, score
-            # a hamlet nobody else in the article points to is more likely a
-            # word the parser took for a place than that hamlet
-            if best is not None and not (best.feature == "city" and best_score < MIN_CITY_SCORE):
+                    best_support = score - (DESIGNATOR_MATCH if kind_said else 0.0)
+            # A hamlet nobody else in the article points to is more likely a
+            # word the parser took for a place than that hamlet; "the village
+            # of X" says X is a village, not which one (so the kind the text
+            # names does not count here).
+            if best is not None and not (best.feature == "city" and best_support < MIN_CITY_SCORE):
                 new[k] = best
         resolved = new
     return resolved

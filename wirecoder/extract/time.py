@@ -11,9 +11,14 @@ Rules (see also tests/extract/test_time.py):
   writes out in full ("in 2023", "May 4, 2023"); with none the reference
   date is unknown (None), and relative dates then stay unresolved: today's
   clock says nothing about when an undated story was written.
+- the dateline's own date is the reference date, never a date a sentence
+  states: the first sentence's event is dated by its own words or not at all.
 - a weekday is the last such day on or before the reference date, or the
   first one after it when the sentence speaks of the future ("will meet on
-  Sunday", "the deadline expires on Sunday", "talks set for Monday").
+  Sunday", "the deadline expires on Sunday", "talks set for Monday"). A
+  weekday right after a simple-past verb dates that verb ("said on Thursday
+  it was revoking ..."), and the past progressive is past ("were meeting on
+  Friday").
 - a month and day without a year is the nearest such date not after the
   reference date (a day's slack for time zones), or not before it in the
   future tense.
@@ -98,16 +103,37 @@ DATELINE = re.compile(
     r"\s*(?:\((?P<agency2>[^)]{1,30})\))?\s*[-–—:]")
 
 
-def dateline(text: str) -> tuple[str, str, tuple[int, int]] | None:
-    """(place, date text, place char span) of a dateline opening the text, or None."""
+def _dateline_match(text: str) -> re.Match | None:
     head = text[:200]
     for m in re.finditer(r"(?m)^", head):  # a dateline may follow a short kicker line
         hit = DATELINE.match(head, m.start())
         if hit:
-            return hit.group("place").strip(), hit.group("date"), hit.span("place")
-        if m.start() > 0 and m.start() > 120:
+            return hit
+        if m.start() > 120:
             break
     return None
+
+
+def dateline(text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(place, date text, place char span) of a dateline opening the text, or None."""
+    hit = _dateline_match(text)
+    return (hit.group("place").strip(), hit.group("date"), hit.span("place")) if hit else None
+
+
+def dateline_date_span(text: str) -> tuple[int, int] | None:
+    """Char span of the date in a dateline opening the text ("June 9" in
+    "KHARTOUM, June 9 —"), or None. That date is when the story was filed:
+    the reference date, never the date of the event the sentence reports."""
+    hit = _dateline_match(text)
+    return hit.span("date") if hit else None
+
+
+def _doc_dateline(doc: Doc) -> tuple[int, int] | None:
+    # computed once per Doc: every sentence of the article asks
+    key = "wirecoder.dateline_date_span"
+    if key not in doc.user_data:
+        doc.user_data[key] = dateline_date_span(doc.text)
+    return doc.user_data[key]
 
 
 def _latest_year(text: str) -> int | None:
@@ -147,6 +173,9 @@ def find_dates(sent: Span) -> list[DateExpr]:
     """Every date expression in the sentence, in text order, none overlapping."""
     text, base = sent.text, sent.start_char
     taken: list[tuple[int, int]] = []
+    line = _doc_dateline(sent.doc)
+    if line is not None and line[0] < sent.end_char and sent.start_char < line[1]:
+        taken.append((line[0] - base, line[1] - base))  # the dateline's date dates no event
     found: list[DateExpr] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
@@ -188,11 +217,31 @@ def _weekday_index(name: str) -> int:
     return WEEKDAYS.index(name.lower())
 
 
+# Words between a verb and the date it governs: "said late on Thursday".
+_DATE_LEAD = {"on", "late", "early", "earlier", "later", "last"}
+
+
+def _after_past_verb(span: Span) -> bool:
+    """Does the date follow a verb in the simple past ("said on Thursday it
+    was revoking ...", "announced Thursday")? Then it dates that verb, even
+    when the parser hangs it on the clause after it (a missing "that" makes
+    the model attach "on Thursday" to "was revoking")."""
+    i = span.start - 1
+    while i >= span.sent.start and span.doc[i].lower_ in _DATE_LEAD:
+        i -= 1
+    if i < span.sent.start:
+        return False
+    tok = span.doc[i]
+    return tok.tag_ == "VBD" and tok.pos_ == "VERB"
+
+
 def _is_future(sent: Span, expr: DateExpr) -> bool:
     """Does the sentence speak of the time of `expr` as still to come?"""
     doc = sent.doc
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None:
+        return False
+    if _after_past_verb(span):
         return False
     # Walk up from the date to the verb that governs it.
     tok: Token = span.root
@@ -221,6 +270,8 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
     if verb.tag_ in ("VBD", "VBN"):
         # "were set to meet", "was scheduled for Sunday" still look forward
         return bool(words & {"scheduled", "due", "set", "expected", "planned"})
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children):
+        return False  # past progressive: "troops were pulling back on Friday"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         # "the deadline expires on Sunday", "talks open on Monday", "are meeting on Friday";
         # but "says", "is" + past participle passive are not schedules
