@@ -141,3 +141,61 @@ def test_build_rejects_a_name_with_two_meanings(tmp_path, monkeypatch):
     monkeypatch.setattr(build_actors, "CURATED", tmp_path)
     with pytest.raises(build_actors.BuildError, match="Paris"):
         build_actors.Builder().build()
+
+
+def test_states_alone_is_no_name_of_the_united_states(kb):
+    # "West African States", "member states", "Gulf States" must not become the USA.
+    assert kb.lookup("States") is None and kb.lookup("the States") is None and kb.lookup("states") is None
+    assert kb.lookup("the United States").code == "USA"
+
+
+def test_one_organ_many_names_and_the_nouns_that_point_back(kb):
+    names = {kb.lookup(n).name for n in ("WFP", "World Food Programme", "UN food agency", "World Food Program")}
+    assert names == {"World Food Programme"}
+    assert "agency" in kb.organ_nouns("World Food Programme")
+    assert kb.lookup("Ministry of Defence").name == kb.lookup("Defense Ministry").name == "Defense Ministry"
+    assert kb.lookup("presidential guard").sector == "MIL"
+    assert kb.lookup("European Union Mission").code == "EU"
+
+
+def test_armed_groups_are_their_own_kind_with_where_they_fight(kb):
+    jnim = kb.lookup("JNIM")
+    assert (jnim.kind, jnim.code, jnim.sector) == ("armed", "MLI", "REB")
+    assert kb.lookup("Jama\u2019at Nusrat al-Islam wal-Muslimin").name == "JNIM"
+    assert {"BFA", "NER"} <= set(kb.armed_scope("JNIM"))
+    assert kb.armed_scope("Houthis") == []
+    assert kb.lookup("Houthi movement").name == "Houthis"
+    isis = kb.lookup("Islamic State")
+    assert (isis.kind, isis.code) == ("armed", None)
+
+
+def test_curly_apostrophe_names_are_tagged_too(kb):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(kb.ruler_patterns())
+    doc = nlp("Fighters of Jama\u2019at Nusrat al-Islam wal-Muslimin attacked the base.")
+    assert any(e.ent_id_ == "MLI" and e.label_ == "ORG" for e in doc.ents)
+
+
+def test_noun_flags_for_titles_offices_and_platforms(kb):
+    sg = kb.noun("secretary-general")
+    assert (sg.sector, sg.country) == ("IGO", "UN")       # the UN's unless another body is named
+    assert kb.noun("mayor").local and not kb.noun("president").local
+    assert kb.noun("drone").asset and kb.noun("drone").sector == "MIL"
+    assert kb.noun("head").explicit_only                  # "the head of X", not "shot in the head"
+    assert kb.noun("vessel").explicit_only and kb.noun("vessel").sector is None
+    assert kb.noun_sector("military base") == ("MIL", None)
+    assert kb.noun("politician").weak                     # "opposition politician" is OPP
+
+
+def test_build_rejects_other_states_of_a_group_without_its_own(tmp_path, monkeypatch):
+    from wirecoder.data import build_actors
+
+    for f in build_actors.CURATED.glob("*.tsv"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(tmp_path / "armed_groups.tsv", "a", encoding="utf-8") as fh:
+        fh.write("\tMLI|NER\tREB\tSahel Brigade\n")
+    monkeypatch.setattr(build_actors, "CURATED", tmp_path)
+    with pytest.raises(build_actors.BuildError, match="needs a home code"):
+        build_actors.Builder().build()

@@ -57,7 +57,7 @@ class KBEntry:
     country: Optional[str]    # ISO3 of the actor's country; None for international bodies
     sector: Optional[str]
     role: Optional[str]
-    kind: str                 # state|org|organ|capital|demonym|ethnic|title|noun
+    kind: str                 # state|org|organ|armed|capital|demonym|ethnic
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,8 @@ class NounInfo:
     gender: Optional[str]
     country: Optional[str] = None   # a title only one state uses ("Secretary of State" -> USA)
     explicit_only: bool = False     # an actor only with an owner named ("the Russian side")
+    local: bool = False             # a local office ("mayor"): of the place the story happens in
+    asset: bool = False             # a weapons platform ("drone"): whose only when it strikes
 
 
 class ActorKB:
@@ -83,9 +85,11 @@ class ActorKB:
         self._demonyms: dict[str, str] = data["demonyms"]
         self._nouns = {t: NounInfo(t, v["sector"], v["role"], "P" in v["flags"], "O" in v["flags"],
                                    "W" in v["flags"], "X" in v["flags"], v["gender"], v.get("country"),
-                                   "E" in v["flags"])
+                                   "E" in v["flags"], "L" in v["flags"], "A" in v["flags"])
                        for t, v in data["nouns"].items()}
         self._org_nouns: dict[str, list[str]] = data["org_nouns"]
+        self._organ_nouns: dict[str, list[str]] = data.get("organ_nouns", {})
+        self._armed_scope: dict[str, list[str]] = data.get("armed_scope", {})
         self._patterns: list[dict] = data["ruler_patterns"]
         # Words of every name of a state ("kingdom" for Saudi Arabia, from "Kingdom of
         # Saudi Arabia"): lets "the kingdom" point back to the right state.
@@ -138,6 +142,14 @@ class ActorKB:
     def org_nouns(self, code: str) -> list[str]:
         """Common nouns that stand for organisation `code` once named ("the bloc" for ECOWAS)."""
         return list(self._org_nouns.get(code, []))
+
+    def organ_nouns(self, name: str) -> list[str]:
+        """Common nouns that stand for an organ once named ("the agency" for the World Food Programme)."""
+        return list(self._organ_nouns.get(name, []))
+
+    def armed_scope(self, name: str) -> list[str]:
+        """Other states an armed group (canonical name) fights in besides its own code ("JNIM": BFA, NER...)."""
+        return list(self._armed_scope.get(name, []))
 
     def all_org_nouns(self) -> frozenset[str]:
         """Every common noun some organisation is called by ("bloc", "alliance", "world body")."""

@@ -72,6 +72,8 @@ class Builder:
         self.demonyms: dict[str, str] = {}
         self.nouns: dict[str, dict] = {}
         self.org_nouns: dict[str, list[str]] = {}
+        self.organ_nouns: dict[str, list[str]] = {}    # canonical organ name -> nouns
+        self.armed_scope: dict[str, list[str]] = {}    # armed group -> other states it fights in
         self.iso3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 
     # -- entries ---------------------------------------------------------------
@@ -162,7 +164,11 @@ class Builder:
                 self.check_code(code, r["_where"])
             if r["sector"] not in SECTORS:
                 raise BuildError(f"{r['_where']}: bad sector {r['sector']!r}")
-            self.add([r["name"]], entry(r["name"], code, None, r["sector"], None, "organ"), r["_where"])
+            names = split(r["names"])
+            if not names:
+                raise BuildError(f"{r['_where']}: no name")
+            self.organ_nouns[names[0]] = split(r.get("nouns", ""))
+            self.add(names, entry(names[0], code, None, r["sector"], None, "organ"), r["_where"])
         for r in read_tsv("metonyms.tsv"):
             self.check_code(r["code"], r["_where"], orgs_ok=False)
             if r["kind"] not in ("capital", "organ") or r["sector"] not in SECTORS:
@@ -178,12 +184,16 @@ class Builder:
     def armed_groups(self) -> None:
         for r in read_tsv("armed_groups.tsv"):
             code = r["code"] or None
-            if code:
-                self.check_code(code, r["_where"], orgs_ok=False)
+            also = split(r.get("also", ""))
+            for c in ([code] if code else []) + also:
+                self.check_code(c, r["_where"], orgs_ok=False)
+            if also and not code:
+                raise BuildError(f"{r['_where']}: 'also' needs a home code")
             if r["sector"] not in SECTORS:
                 raise BuildError(f"{r['_where']}: bad sector {r['sector']!r}")
             names = split(r["names"])
-            self.add(names, entry(names[0], code, code, r["sector"], None, "org"), r["_where"])
+            self.armed_scope[names[0]] = also
+            self.add(names, entry(names[0], code, code, r["sector"], None, "armed"), r["_where"])
 
     def capitals(self) -> None:
         curated = read_tsv("capitals.tsv")
@@ -209,13 +219,13 @@ class Builder:
             term = r["term"].lower()
             if r["sector"] and r["sector"] not in SECTORS:
                 raise BuildError(f"{r['_where']}: bad sector {r['sector']!r}")
-            if set(r["flags"]) - set("POWXE") or r.get("gender", "") not in ("", "m", "f"):
+            if set(r["flags"]) - set("POWXELA") or r.get("gender", "") not in ("", "m", "f"):
                 raise BuildError(f"{r['_where']}: bad flags/gender")
             if term in self.nouns:
                 raise BuildError(f"{r['_where']}: {term!r} listed twice")
             country = r.get("country") or None
-            if country:
-                self.check_code(country, r["_where"], orgs_ok=False)
+            if country:   # a state, or the one organisation that has the title ("secretary-general")
+                self.check_code(country, r["_where"])
             self.nouns[term] = {"sector": r["sector"] or None, "role": r["role"] or None,
                                 "flags": r["flags"], "gender": r["gender"] or None, "country": country}
 
@@ -254,13 +264,15 @@ class Builder:
             "demonyms": dict(sorted(self.demonyms.items())),
             "nouns": dict(sorted(self.nouns.items())),
             "org_nouns": self.org_nouns,
+            "organ_nouns": self.organ_nouns,
+            "armed_scope": self.armed_scope,
             "ruler_patterns": patterns,
         }
 
 
 # Entity label each kind gets in the EntityRuler. Seats that are buildings
 # ("Kremlin", "White House") are ORG: they act, they are not places to geocode.
-LABELS = {"state": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "organ": "ORG"}
+LABELS = {"state": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG", "organ": "ORG", "armed": "ORG"}
 
 
 def ruler_patterns(entries: list[dict]) -> list[dict]:
@@ -283,10 +295,14 @@ def ruler_patterns(entries: list[dict]) -> list[dict]:
             continue
         for surface in e["surfaces"]:
             surface = re.sub(r"^the\s+", "", surface)   # the ruler tags the name, not the article
-            toks = [t.text for t in tokenizer(surface)]
-            variants = [[{"ORTH": t} for t in toks]]
-            if len(toks) > 1 and e["kind"] in ("org", "organ") and surface != surface.upper():
-                variants.append([{"LOWER": t.lower()} for t in toks])
+            variants = []
+            # News writes apostrophes straight or curly ("Jama'at", "Jama\u2019at").
+            spellings = [surface] + ([surface.replace("'", "\u2019")] if "'" in surface else [])
+            for spelling in spellings:
+                toks = [t.text for t in tokenizer(spelling)]
+                variants.append([{"ORTH": t} for t in toks])
+                if len(toks) > 1 and e["kind"] in ("org", "organ", "armed") and spelling != spelling.upper():
+                    variants.append([{"LOWER": t.lower()} for t in toks])
             for pat in variants:
                 sig = (label, json.dumps(pat))
                 if sig in seen:

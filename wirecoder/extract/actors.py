@@ -10,10 +10,21 @@ gives every noun phrase that denotes an actor a single `Actor` record:
   named by surname or pronoun;
 * common nouns of the title/noun lexicon ("police", "crowds", "the junta")
   -> sector, with the country taken from an explicit modifier ("Pakistani
-  police", "Niger's army"), else from a place named in the sentence, else
-  from the article's dominant country;
+  police", "Niger's army", "French and German troops" -> the first), else
+  from a place where the sentence happens ("clashes in Quito", not "pushed
+  into Poland"), else from the article's dominant country. Ministries,
+  officials and delegations skip the sentence's place: they meet abroad;
+* a titled official with no state in their introduction (title, apposition,
+  "who has ruled Belarus") takes the dateline's country, else the story's
+  country when the story is clearly about one, else none: a wrong state is
+  worse than none. Mayors and governors are of the place the story is in;
+* armed groups are coded by the state where the story puts them, among the
+  states the KB says they fight in (JNIM in a Burkina Faso story is BFA);
+  "the group", "the militants" point back to them;
 * pronouns and short descriptions ("she", "it", "the ministry", "the bloc")
-  -> the actor they stand for, by recency and agreement.
+  -> the actor they stand for, by recency and agreement; a news agency that
+  only relays a statement is no antecedent ("..., TASS reported. It added").
+  "we" in a quotation is its speaker, or the body a spokesperson speaks for.
 
 Coreference is deliberately simple and article-scoped (no model weights):
 he/she -> the latest person of compatible gender, preferring the subject of
@@ -67,16 +78,38 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
 IT_PRONOUNS = {"it", "its", "itself"}
 THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 _QUOTE_RE = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
 LOCAL_NOUN_PREPS = {"in", "of", "at", "from"}   # "residents of Niamey", "farmers in Sindh"
 COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate"}
 # Modifiers that say a group is not of one country: "world leaders", "foreign diplomats".
 NON_LOCAL_MODIFIERS = {"world", "international", "foreign", "western", "global", "regional", "donor",
                        "european", "african", "arab", "asian", "latin", "multinational", "overseas"}
+# Words in an unknown organisation's name that say it is not a local body.
+INTERNATIONAL_WORDS = {"united", "nations", "global", "transnational", "intergovernmental"}
 # Sectors a generic noun takes the context country for. International bodies
 # (IGO) and aid groups (NGO) do not belong to the country they work in.
 LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "MED", "BUS", "REL",
                  "EDU", "HLH"}
+# Nouns that point back to an armed group once it is named: "the group", "the militants".
+ARMED_NOUNS = {"group", "movement", "militia", "militant", "rebel", "insurgent", "jihadist", "organisation",
+               "organization", "faction", "outfit"}
+# Titles of people who speak for a body: their "we" is the body ("we urge", said a UN spokesperson).
+VOICE_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"}
+# Prepositions of where something happens (not where it goes): "clashes in Quito".
+STATIC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "along",
+                "off", "outside"}
+# Sectors whose people and bodies do not belong to the place they are in: a delegation
+# meets in Muscat, a minister speaks in Geneva.
+OFFICIAL_SECTORS = {"GOV", "LEG", "JUD", "IGO"}
+# A titled official with no state named takes the article's main country only when the
+# story is mostly (more than this share of its state mentions) about that country.
+DOMINANT_SHARE = 0.5
+# Verbs of a relative clause that say whom a person works for ("who heads the junta").
+LEAD_VERBS = {"rule", "lead", "head", "run", "govern", "coordinate", "direct", "manage", "chair", "command",
+              "represent", "serve", "work", "oversee", "coordinate", "advise"}
+# Owners whose sector beats a government-like head noun: a rebel group's delegation is REB.
+OWNER_SECTORS = {"REB", "OPP", "PTY", "IGO", "NGO"}
 # How far back (sentences) a pronoun or a definite description looks.
 PRONOUN_WINDOW = 3
 DESCRIPTION_WINDOW = 12
@@ -99,6 +132,9 @@ class _Actor:
     name_parts: set[str] = field(default_factory=set)   # other words of a person's name ("Xi" of Xi Jinping)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     name_rank: int = 0             # how good `name` is (longer proper names win)
+    armed: bool = False            # an armed non-state group ("the group", "the militants" point back)
+    guessed: bool = False          # its country is the story's, not said (an unknown organisation)
+    affiliate: Optional["_Actor"] = None   # the body a spokesperson speaks for ("we" in their quote)
     model: Optional[Actor] = None
 
     def add_mention(self, start: int, end: int) -> None:
@@ -118,6 +154,7 @@ class _Affiliation:
     country: Optional[str] = None
     sector: Optional[str] = None
     explicit: bool = False
+    place: bool = False            # the clue is a place ("Baidoa's camps"), not an owner
 
 
 class ActorTable:
@@ -187,8 +224,8 @@ class _Resolver:
         for ent in self.doc.ents:
             for t in ent:
                 self.ent_of[t.i] = ent
-        self._dominant: Optional[str] = None
-        self._dominant_done = False
+        self._counts: Optional[Counter] = None
+        self._country_first: dict[str, int] = {}
 
     # -- driver ---------------------------------------------------------------------
     def run(self) -> ActorTable:
@@ -259,6 +296,9 @@ class _Resolver:
             return False
         if self.kb.lookup(tok.text) is not None or self.kb.demonym(tok.text):
             return False
+        if ent is not None and ent.label_ == "PERSON" and _named_place(tok) and (
+                len(ent) == 1 or tok.head.lower_ == "of"):
+            return False   # "near the town of Jowhar": a place the tagger took for a name
         if ent is not None and ent.label_ == "PERSON":
             return True
         if ent is not None and ent.label_ not in ("ORG", "GPE", "NORP", "PERSON") and ent.label_:
@@ -351,7 +391,7 @@ class _Resolver:
         for t in pre:
             if t.lower_ in HONORIFICS:
                 gender = HONORIFICS[t.lower_] or gender
-        aff, role, sector, info_gender, title_country = self._title(pre, head)
+        aff, role, sector, info_gender, title_country, local = self._title(pre, head)
         # "Mr. Smith of the IMF", "Jane Doe from the World Food Programme"
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "at"):
@@ -362,9 +402,12 @@ class _Resolver:
                             aff = _merge_aff(aff, _Affiliation(owner.code, owner.country,
                                                                None if owner.kind == "state" else owner.sector,
                                                                True))
+        all_roles = [role] if role else []
         for th in title_heads:
-            th_aff, th_role, th_sector, th_gender, th_country = self._title_np(th)
+            th_aff, th_role, th_sector, th_gender, th_country, th_local = self._title_np(th)
+            local = local or (th_local and not role)
             aff = _merge_aff(aff, th_aff)
+            all_roles += [th_role] if th_role else []
             role = role or th_role
             sector = sector or th_sector
             info_gender = info_gender or th_gender
@@ -385,23 +428,41 @@ class _Resolver:
         actor.gender = actor.gender or gender
         if role and not actor.role:
             actor.role = role
-        if role:   # so that "the minister", "the spokeswoman" can point back to this person
-            actor.terms.update({role.lower(), role.lower().split()[-1]})
+        for r in all_roles:   # so that "the minister", "the spokeswoman" can point back to this person
+            actor.terms.update({r.lower(), r.lower().split()[-1]})
         if sector and not actor.sector:
             actor.sector = sector
+        if not (aff.code or aff.country) and actor.code is None:
+            # "President X, who has ruled Belarus since 1994", "Y, who coordinates the WFP operation"
+            aff = _merge_aff(aff, self._clause_affiliation(head))
         if aff.code or aff.country:
             if not actor.code or aff.explicit:
                 actor.code, actor.country = aff.code, aff.country
                 if aff.sector and not actor.sector:
                     actor.sector = aff.sector
+            if self.kb.is_org_code(aff.code) and aff.sector in ("IGO", "NGO") and actor.sector == "GOV":
+                actor.sector = aff.sector   # a UN envoy, an ECOWAS commissioner: the body's sector
         elif actor.code is None and (role or sector):
-            country = title_country or (self._context_country(head) if (sector in LOCAL_SECTORS or sector is None)
-                                        else None)
-            if country:
+            if title_country:
+                actor.code = title_country
+                actor.country = None if self.kb.is_org_code(title_country) else title_country
+            elif local:
+                # A mayor or governor is of the place where the story happens.
+                actor.code = actor.country = self._context_country(head)
+            elif sector in OFFICIAL_SECTORS or sector == "MIL" and role:
+                # A titled official with no state named in the introduction ("President X"):
+                # wire copy leaves the officials of its dateline's country unqualified
+                # ("WASHINGTON - President Joe Biden"); else the story's country when the
+                # story is clearly about one; else unknown -- a wrong state is worse than none.
+                country = self._np_place_country(head) or self._dateline_country() or self._home_country()
                 actor.code = actor.country = country
+            elif sector in LOCAL_SECTORS or sector is None:
+                actor.code = actor.country = self._context_country(head)
         if actor.sector is None and aff.sector:
             actor.sector = aff.sector
-        # The mention: the whole phrase, titles included.
+        # The mention: the whole phrase, titles included (not a dash before it: "(Reuters) - President X").
+        while pre and (pre[0].is_punct or pre[0].dep_ == "det"):
+            pre = pre[1:]
         start = min([t.idx for t in pre] + [names[0].idx])
         end = head.idx + len(head)
         actor.add_mention(start, end)
@@ -411,18 +472,32 @@ class _Resolver:
             self.done.add(t.i)
         for th in title_heads:
             self._map_np(th, actor)
+        if actor.affiliate is None:
+            actor.affiliate = self._affiliate(actor, pre, title_heads)
         return actor
+
+    def _affiliate(self, person: _Actor, pre: list[Token], title_heads: list[Token]) -> Optional[_Actor]:
+        """The body named in a person's title ("a spokesman for the army", "UN spokesperson"):
+        a body before a state ("Russian Foreign Ministry spokeswoman" speaks for the ministry)."""
+        toks = list(pre) + [t for th in title_heads for t in th.subtree]
+        found = [self.tok_actor[t.i] for t in toks if t.i in self.tok_actor]
+        found = [a for a in found if a is not person and a.kind != "person"
+                 and (a.kind != "group" or self._is_body(a))]
+        bodies = [a for a in found if a.kind != "state"]
+        return (bodies or found or [None])[0]
 
     def _title(self, pre: list[Token], head: Token):
         """Affiliation, role, sector, gender and the title's own country from tokens left of a name."""
         aff = _Affiliation()
         role = sector = gender = title_country = None
+        local = False
         if not pre:
-            return aff, role, sector, gender, title_country
+            return aff, role, sector, gender, title_country, False
         words = [t for t in pre if t.lower_ not in HONORIFICS and t.dep_ not in ("det", "punct", "case")
                  and t.tag_ != "POS" and not (t.is_punct and t.text != "-")]
         # Country, organisation and owner modifiers.
         title_words: list[Token] = []
+        org_owner: Optional[_Actor] = None
         # "his Saudi counterpart" belongs to the other side: "his" says nothing about whose.
         counterpart = any(w.lemma_.lower() == "counterpart" for w in words)
         i = 0
@@ -450,6 +525,15 @@ class _Resolver:
                     title_words.extend(words[i:i + n])
                 i += n
                 continue
+            org = self._ent_org(t) if t.dep_ in ("compound", "nmod", "amod", "poss") else None
+            if org is not None:
+                # A body the KB does not know, named before the title: "a CONAIE leader". Its
+                # country counts only when its name says it ("House Speaker" says no state).
+                if not org.guessed:
+                    aff = _merge_aff(aff, _Affiliation(org.code, org.country, org.sector, True))
+                org_owner = org
+                i += 1
+                continue
             title_words.append(t)
             i += 1
         if title_words:
@@ -467,6 +551,7 @@ class _Resolver:
                 sector = info.sector
                 gender = info.gender
                 title_country = info.country
+                local = info.local
                 n_term = len(info.term.replace("-", " - ").split())
                 for t in title_words[: max(len(title_words) - n_term, 0)]:
                     m = self._modifier_noun_aff(t)
@@ -476,11 +561,31 @@ class _Resolver:
                         aff = _merge_aff(aff, m)
                     if m.sector and (info.weak or sector is None):
                         sector = m.sector
-        return aff, role, sector, gender, title_country
+                if not (aff.code or aff.country):
+                    # "army chief X", "army spokesman Y" after "Sudan's army" was named: that army.
+                    for t in title_words[max(len(title_words) - n_term, 0):-1]:
+                        m = self._modifier_noun_aff(t)
+                        if m is not None and (m.code or m.country):
+                            aff = _merge_aff(aff, m)
+                            break
+                if org_owner is not None and info.weak:
+                    sector = org_owner.sector   # a leader of a union is no government official
+        return aff, role, sector, gender, title_country, local
+
+    def _ent_org(self, t: Token) -> Optional[_Actor]:
+        """The organisation an ORG entity ending at `t` names, when the KB does not know it."""
+        ent = self.ent_of.get(t.i)
+        if ent is None or ent.label_ != "ORG" or _ent_last(ent).i != t.i or self.kb.lookup(ent.text) is not None:
+            return None
+        if t.i in self.tok_actor:
+            a = self.tok_actor[t.i]
+            return a if a.kind == "org" else None
+        return self._unknown_org(t, ent, _Affiliation()) if self._plausible_org(ent) else None
 
     def _title_np(self, noun: Token):
         """Affiliation, role, sector, gender, country of a title noun phrase ("a spokesman for the junta")."""
-        aff, role, sector, gender, country = self._title(self._left_modifiers(noun) + [noun], noun)
+        aff, role, sector, gender, country, local = self._title(self._left_modifiers(noun) + [noun], noun)
+        org_owner = None
         # Owner in a prepositional phrase or possessive: "spokesman for the junta",
         # "commissioner of ECOWAS", "Guterres's spokesperson".
         for child in noun.children:
@@ -492,6 +597,8 @@ class _Resolver:
                             # A state says whose, not which branch: "envoy of Qatar" keeps its own.
                             sector_of = None if owner.kind == "state" else owner.sector
                             aff = _merge_aff(aff, _Affiliation(owner.code, owner.country, sector_of, True))
+                            if owner.kind == "org" and not owner.armed and owner.sector is None:
+                                org_owner = owner
                         elif owner is None:
                             a = self._place_affiliation(pobj)
                             if a is not None:
@@ -501,8 +608,10 @@ class _Resolver:
         elif sector is not None and aff.sector and self.kb.noun(noun.lemma_) is not None \
                 and self.kb.noun(noun.lemma_).weak:
             sector = aff.sector
+        elif org_owner is not None and self.kb.noun(noun.lemma_) is not None and self.kb.noun(noun.lemma_).weak:
+            sector = None   # "a leader of CONAIE": a body of unknown kind, but no government
         self.done.add(noun.i)
-        return aff, role, sector, gender, country
+        return aff, role, sector, gender, country, local
 
     def _affiliation_of(self, words: list[Token], i: int) -> Optional[tuple[_Affiliation, int]]:
         """If words[i:] starts with a country/organisation/owner, its affiliation and length."""
@@ -525,6 +634,10 @@ class _Resolver:
             if entry.kind == "organ" and not entry.code:
                 # "Foreign Ministry spokesman": the organ gives the sector only.
                 return _Affiliation(None, None, entry.sector, False), n
+            if entry.kind == "armed":
+                group = self._armed(entry, span[-1])
+                self._mention(group, span[-1], span)
+                return _Affiliation(group.code, group.country, group.sector, True), n
             if entry.kind in ("state", "capital", "demonym", "org", "organ"):
                 # A state says whose, not which branch; a seat or body also says which
                 # ("Kremlin spokesman" GOV, "Pentagon official" MIL).
@@ -547,9 +660,40 @@ class _Resolver:
         # A state's organ has its own sector; a person's aide works in the person's.
         return _Affiliation(owner.code, owner.country, None if owner.kind == "state" else owner.sector, True)
 
+    def _clause_affiliation(self, head: Token) -> _Affiliation:
+        """Whom a person works for, from a relative clause: "who has ruled Belarus since 1994",
+        "who coordinates the WFP operation" (not "who visited Moscow", not "who lives in Kyiv")."""
+        for rel in head.children:
+            if rel.dep_ != "relcl" or rel.lemma_.lower() not in LEAD_VERBS:
+                continue
+            for t in rel.subtree:
+                if t.i == head.i or t.i < rel.i and t.dep_ in ("nsubj", "nsubjpass"):
+                    continue
+                ent = self.ent_of.get(t.i)
+                if ent is not None and t.i != _ent_last(ent).i:
+                    continue
+                e = self.kb.lookup(ent.text if ent is not None else t.text)
+                if e is None or e.kind not in ("state", "capital", "org", "organ", "armed"):
+                    continue
+                if e.kind in ("state", "capital") and self._is_locative(t):
+                    continue
+                owner = self.analyse(t)
+                if owner is not None and owner.code:
+                    return _Affiliation(owner.code, owner.country,
+                                        None if owner.kind == "state" else owner.sector, True)
+        return _Affiliation()
+
+    def _word_country(self, t: Token) -> Optional[str]:
+        """The state one word of a name stands for ("Ecuadorian", "Ecuador"), if any."""
+        code = self.kb.demonym(t.text) if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() else None
+        if code:
+            return code
+        e = self.kb.lookup(t.text) if t.pos_ == "PROPN" else None
+        return e.country if e is not None and e.kind == "state" else None
+
     def _place_affiliation(self, tok: Token) -> Optional[_Affiliation]:
         country = self._place_country(tok)
-        return _Affiliation(country, country, None, True) if country else None
+        return _Affiliation(country, country, None, True, place=True) if country else None
 
     # -- everything else ------------------------------------------------------------
     def _nominal(self, tok: Token) -> Optional[_Actor]:
@@ -597,7 +741,10 @@ class _Resolver:
         if entry is not None:
             return self._known(tok, entry, span_toks, words, aff, n_entry=n_entry)
         if info is not None and not info.modifier_only:
-            return self._generic(tok, info, n_info, span_toks, words, aff)
+            actor = self._generic(tok, info, n_info, span_toks, words, aff)
+            if actor is not None:
+                self._coordinated_owners(words, actor)
+            return actor
         # A demonym used as a noun: "Armenians", "the French".
         code = self.kb.demonym(tok.text)
         if code and tok.pos_ in ("PROPN", "NOUN") or (code and tok.ent_type_ == "NORP" and tok.dep_ != "amod"):
@@ -605,11 +752,18 @@ class _Resolver:
         # An organisation the KB does not know ("Nigelec", "the National Electoral Body").
         if ent is not None and ent.label_ == "ORG" and tok.i == _ent_last(ent).i and self._plausible_org(ent):
             return self._unknown_org(tok, ent, aff)
+        # A capitalised name the tagger did not mark, headed by an organisation word or led by
+        # a nationality: "the Workers' Front", "the Ecuadorian Episcopal Conference".
+        if ent is None and tok.pos_ == "PROPN" and tok.is_title:
+            name = self._proper_phrase(tok)
+            if name is not None and (tok.lower_ in ORG_WORDS or self.kb.demonym(name[0].text)):
+                return self._unknown_org(tok, name, aff)
         # "the bloc", "the alliance", "the world body": an organisation named before.
+        org_nouns = self.kb.all_org_nouns() | ARMED_NOUNS
         if _is_definite(tok) and not any(w.pos_ == "PROPN" for w in words[:-1]) and (
-                tok.lemma_.lower() in self.kb.all_org_nouns() or _join(words[-2:]).lower() in self.kb.all_org_nouns()):
+                tok.lemma_.lower() in org_nouns or _join(words[-2:]).lower() in org_nouns):
             prev = self._antecedent_for_description(tok, _join(words[-2:]).lower())
-            if prev is not None and prev.kind in ("org", "organ"):
+            if prev is not None and (prev.kind in ("org", "organ") or prev.armed):
                 return self._mention(prev, tok, span_toks)
         # "the country" / "its country": the latest state named.
         noun = tok.lemma_.lower()
@@ -625,6 +779,20 @@ class _Resolver:
             if state is not None:
                 return self._mention(state, tok, span_toks)
         return None
+
+    def _proper_phrase(self, tok: Token) -> Optional[Span]:
+        """The run of capitalised words ending at tok ("Ecuadorian Episcopal Conference"), if it
+        has at least two words."""
+        start = tok.i
+        while start > tok.sent.start:
+            prev = self.doc[start - 1]
+            if prev.tag_ == "POS" and start - 2 >= 0 and self.doc[start - 2].is_title:
+                start -= 1      # "Workers' Front"
+                continue
+            if not (prev.is_title and prev.pos_ in ("PROPN", "ADJ", "NOUN")):
+                break
+            start -= 1
+        return self.doc[start: tok.i + 1] if tok.i - start >= 1 else None
 
     def _role_words(self, words: list[Token]) -> list[Token]:
         """A title without the words that say whose it is or how old they are:
@@ -652,6 +820,8 @@ class _Resolver:
                 pass
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS and _gazetteer_country(ent.text):
             return False
+        if _named_place(ent.root) and not ent.text.isupper():
+            return False   # "the town of Wajid", "in the Amazon": a place, whatever the tagger says
         if len(ent) > 1 or ent.text.isupper() or ent.start != ent.sent.start:
             return True
         return any(t.text == ent.text and t.i != t.sent.start for t in self.doc)
@@ -673,15 +843,46 @@ class _Resolver:
         if tok.dep_ == "compound" and tok.head.dep_ == "compound":
             return None   # inside a longer name; judged as part of it
         code = self.kb.demonym(tok.text)
-        entry = self.kb.lookup(tok.text) if tok.pos_ == "PROPN" else None
+        entry, span = (self._modifier_name(tok) if tok.pos_ == "PROPN" else (None, [tok]))
         if entry is None and not (code and tok.ent_type_ == "NORP"):
             return None
+        if entry is not None and entry.kind == "armed":
+            return self._known(tok, entry, span, span, _Affiliation())
         if entry is not None and entry.kind in ("state", "capital", "org", "organ") and entry.code:
-            return self._known(tok, entry, [tok], [tok], _Affiliation())
+            return self._known(tok, entry, span, span, _Affiliation(), n_entry=len(span))
         if code:
             state = self._state(code, None)
             return self._mention(state, tok, [tok])
         return None
+
+    def _coordinated_owners(self, words: list[Token], actor: _Actor) -> None:
+        """ "French and German troops": the phrase is coded by its first owner; the second
+        ("German") is its own mention of that state, so that an event can still find it."""
+        for w in words:
+            if w.dep_ != "conj" or w.head.i not in {x.i for x in words}:
+                continue
+            code = self.kb.demonym(w.text) if w.pos_ in ("ADJ", "PROPN") else None
+            entry = self.kb.lookup(w.text) if code is None and w.pos_ == "PROPN" else None
+            code = code or (entry.code if entry is not None and entry.kind in ("state", "capital") else None)
+            if code and code != actor.code:
+                state = self._state(code, None)
+                state.add_mention(w.idx, w.idx + len(w))
+                self._note(w, state)
+
+    def _modifier_name(self, tok: Token) -> tuple[Optional[KBEntry], list[Token]]:
+        """The longest KB name ending at a modifier word, with its words: "UN Security Council"
+        in "an urgent UN Security Council meeting"."""
+        run = [tok]
+        k = tok.i - 1
+        while k >= 0 and self.doc[k].pos_ == "PROPN" and self.doc[k].dep_ in ("compound", "nmod", "amod") \
+                and k < self.doc[k].head.i <= tok.i:
+            run.insert(0, self.doc[k])
+            k -= 1
+        for n in range(len(run), 0, -1):
+            entry = self.kb.lookup(_join(run[len(run) - n:]))
+            if entry is not None:
+                return entry, run[len(run) - n:]
+        return None, [tok]
 
     def _known(self, tok: Token, entry: KBEntry, span_toks, words, aff: _Affiliation,
                n_entry: int = 0) -> Optional[_Actor]:
@@ -721,17 +922,50 @@ class _Resolver:
                                     DESCRIPTION_WINDOW)
                 if prev is not None and not aff.explicit:
                     return self._mention(prev, tok, span_toks)
-                country = code = self._context_country(tok)
+                country = code = self._context_country(tok, sentence=False)
             actor = self._organ(entry.name, code, country, entry.sector, _phrase_text(span_toks))
             return self._mention(actor, tok, span_toks)
+        if entry.kind == "armed":
+            return self._mention(self._armed(entry, tok), tok, span_toks)
         if entry.kind == "ethnic":
             return self._ethnic(tok, entry.name, span_toks, words)
         return None
 
+    def _armed(self, entry: KBEntry, tok: Token) -> _Actor:
+        """An armed non-state group: one actor per group, coded by where it fights (see armed_groups.tsv)."""
+        key = ("armed", entry.name)
+        actor = self.by_key.get(key)
+        if actor is None:
+            actor = self._new(key, "org", entry.name)
+            actor.armed, actor.sector, actor.name_rank = True, entry.sector, 2
+            actor.terms.update(ARMED_NOUNS)
+            actor.code = actor.country = self._armed_country(entry, tok)
+        if _is_plural(tok):   # "the Houthis ... they"
+            actor.plural = True
+        return actor
+
+    def _armed_country(self, entry: KBEntry, tok: Token) -> Optional[str]:
+        if entry.code is None:
+            # A transnational group belongs to no state; only a place named with it says where.
+            return self._np_place_country(tok) or self._sentence_place_country(tok)
+        scope = [entry.code] + self.kb.armed_scope(entry.name)
+        if len(scope) > 1:
+            where = self._context_country(tok)
+            if where in scope:
+                return where
+        return entry.code
+
     def _generic(self, tok: Token, info: NounInfo, n_info: int, span_toks, words, aff: _Affiliation):
         term = info.term
-        if info.explicit_only and not aff.explicit:
-            return None   # "both sides", "the other side"
+        tail = _hyphen_tail(tok)
+        if tail is not None and "-" in term:   # "the secretary-general": the phrase ends after the hyphen
+            span_toks = list(span_toks) + [tok.doc[tok.i + 1], tail]
+        if info.explicit_only and (not aff.explicit or aff.place):
+            # "both sides", "shot in the head", "Baidoa's displacement camps": no one, unless
+            # the same word named an actor just before ("the Armenian side ... the side").
+            prev = self._antecedent_for_description(tok, term) \
+                if _is_definite(tok) and not info.person else None   # not "the head" again
+            return self._mention(prev, tok, span_toks) if prev is not None else None
         if info.role and _is_plural(tok) and not aff.explicit and any(
                 c.lower_ in ("two", "both", "three", "four") for c in tok.lefts):
             return None   # "the two ministers": several actors named before, not one group
@@ -744,6 +978,8 @@ class _Resolver:
         sector = info.sector
         if (info.weak or sector is None) and aff.sector:
             sector = aff.sector
+        elif sector == "GOV" and aff.explicit and aff.sector in OWNER_SECTORS:
+            sector = aff.sector   # "the Houthi delegation" REB, "UN officials" IGO
         # A person described only by a title or trade ("a spokesman", "the doctor").
         plural = _is_plural(tok) or term in ("police", "riot police", "troops", "security forces",
                                              "special forces", "forces", "media", "clergy", "armed forces")
@@ -755,19 +991,26 @@ class _Resolver:
         code, country = aff.code, aff.country
         if not aff.explicit:
             code = country = None
-            non_local = any(w.lower_ in NON_LOCAL_MODIFIERS for w in words[:-1])
-            if info.country:
-                code = country = info.country
+            # "regional leaders" are of several states; "a regional governor" is of a province.
+            non_local = any(w.lower_ in NON_LOCAL_MODIFIERS and (w.lower_ != "regional" or _is_plural(tok))
+                            for w in words[:-1])
+            if info.country:   # "Secretary of State" (USA), "the secretary-general" (UN)
+                code = info.country
+                country = None if self.kb.is_org_code(code) else code
             elif non_local:
                 pass
+            elif info.asset and not _is_agent(tok):
+                pass   # "shot down 30 drones": the other side's, which the text does not name
             elif sector in LOCAL_SECTORS or sector is None and info.person:
-                code = country = self._context_country(tok)
+                code = country = self._context_country(tok, sentence=sector not in OFFICIAL_SECTORS)
         elif self.kb.is_org_code(code):
             country = None
         role = None
         if info.role and info.person and not plural:
             role_words = words[len(words) - n_info:] if not info.weak else words
             role = _role_text(_join(self._role_words(role_words)), info)
+            if tail is not None and "-" in term:
+                role = info.role
         if info.person and not plural:
             key = ("group1", code, sector, term, tok.i)   # one unnamed person per mention
         else:
@@ -778,6 +1021,10 @@ class _Resolver:
             actor.code, actor.country, actor.sector, actor.role = code, country, sector, role
             actor.plural = plural
             actor.gender = info.gender
+            if sector == "REB" and not (info.person and not plural):
+                # "militants", "gunmen": later "the group" and "it" may stand for them.
+                actor.armed = True
+                actor.terms.update(ARMED_NOUNS)
         actor.terms.add(term)
         actor.terms.add(tok.lemma_.lower())
         actor.offer_name(_phrase_text(span_toks), 1)
@@ -824,16 +1071,30 @@ class _Resolver:
             if a.kind in ("org", "organ", "group") and (_acronym(a.name) == name or name in a.terms):
                 a.terms.add(name)
                 return self._mention(a, tok, list(ent))
-        last = ent[-1]
+        # The body's kind from its head word: "... Party" PTY, "... Police" COP; the head of
+        # "Confederation of Indigenous Nationalities of Ecuador" is the word before "of".
+        words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+        of = next((k for k, t in enumerate(words) if t.lower_ == "of" and k > 0), len(words))
+        last = words[of - 1] if words else ent[-1]
         info = self.kb.noun(last.lemma_) or self.kb.noun(last.text)
         sector = info.sector if info is not None else None
         code = country = None
+        guessed = False
+        named = next((c for c in (self._word_country(t) for t in words) if c), None)
         if aff.explicit:
             code, country = aff.code, aff.country
-        elif sector in LOCAL_SECTORS:
-            code = country = self._context_country(tok)
+        elif named:
+            code = country = named      # "Ecuadorian Episcopal Conference", "... of Ecuador"
+        elif sector in LOCAL_SECTORS or sector is None and not any(
+                t.lower_ in NON_LOCAL_MODIFIERS | INTERNATIONAL_WORDS for t in words):
+            # A body the KB does not know is most often a local one: unions, parties, companies,
+            # movements of the country the story is about. International ones are in the KB or
+            # say so in their name ("International ...", "World ...").
+            code = country = self._context_country(tok, sentence=False)
+            guessed = True
         actor = self.by_key.get(("org", name.lower())) or self._new(("org", name.lower()), "org", name)
         actor.code, actor.country, actor.sector = code, country, sector
+        actor.guessed = guessed
         actor.terms.add(name)
         if info is not None:
             actor.terms.add(info.term)
@@ -859,12 +1120,13 @@ class _Resolver:
         if low in IT_PRONOUNS:
             if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or _pleonastic(tok)):
                 return None
-            actor = self._speaker_antecedent(tok, lambda a: a.kind in ("state", "org", "organ")
+            actor = self._speaker_antecedent(tok, lambda a: a.kind in ("state", "org", "organ") or a.armed
                                              or (a.kind == "group" and not a.plural and a.terms
                                                  and self._is_body(a)))
             if actor is None:
-                actor = self._recent(lambda a: a.kind in ("state", "org", "organ")
-                                     or (a.kind == "group" and not a.plural and self._is_body(a)), tok)
+                actor = self._recent(lambda a: a.kind in ("state", "org", "organ") or a.armed
+                                     or (a.kind == "group" and not a.plural and self._is_body(a)), tok,
+                                     skip_relays=True)
             return self._mention(actor, tok, [tok]) if actor is not None else None
         if low in FIRST_PERSON:
             # "We call on the parties ...," the ministry said: the speaker of the quote.
@@ -884,6 +1146,50 @@ class _Resolver:
 
     def _quote_speaker(self, tok: Token) -> Optional[_Actor]:
         """The actor who says the quotation `tok` stands in, from the reporting clause next to it."""
+        found = self._quote_speaker_token(tok)
+        if found is None:
+            return None
+        actor, subj = found
+        if tok.lower_ in FIRST_PLURAL and actor.kind == "person" and actor.terms & VOICE_ROLES:
+            # "we urge ...," said a UN spokesperson: a spokesperson's "we" is the body they speak for.
+            body = actor.affiliate or (self._voice_body(actor, subj) if actor.code else None)
+            if body is not None:
+                return body
+        return actor
+
+    def _voice_body(self, person: _Actor, near: Token) -> Optional[_Actor]:
+        """The organisation or state a spokesperson speaks for: the non-person actor of their code
+        mentioned nearest to where they are introduced (or named as the speaker)."""
+        best, best_d = None, None
+        sents = {near.sent.start} | {s.start for s in list(_previous_sentences(self.doc, near.sent))[:PRONOUN_WINDOW]}
+        for i, a, h in self.history:
+            if a.kind == "person" or a.code != person.code or h.sent.start not in sents:
+                continue
+            if a.kind == "group" and not self._is_body(a):
+                continue
+            # An army spokesman speaks for the army, not for the rebels of the same country.
+            d = (a.sector != person.sector, abs(i - near.i))
+            if best_d is None or d < best_d:
+                best, best_d = a, d
+        return best
+
+    def _speech_subject(self, sent: Span, qs: int, qe: int) -> Optional[tuple[_Actor, Token]]:
+        """The speaker of a reporting clause in `sent` outside the quotation [qs, qe)."""
+        text = self.doc.text
+        for verb in sent:
+            if verb.lemma_.lower() not in SPEECH_VERBS or qs <= verb.idx < qe:
+                continue
+            between = text[qe:verb.idx] if verb.idx >= qe else text[verb.idx:qs]
+            if "\n" in between:
+                continue   # a new paragraph's reporting clause is not this quotation's
+            for subj in verb.children:
+                if subj.dep_ in ("nsubj", "nsubjpass") and not (qs <= subj.idx < qe):
+                    actor = self.analyse(subj)
+                    if actor is not None:
+                        return actor, subj
+        return None
+
+    def _quote_speaker_token(self, tok: Token) -> Optional[tuple[_Actor, Token]]:
         span = next(((s, e) for s, e in self._quote_spans() if s < tok.idx < e), None)
         if span is None:
             return None
@@ -895,34 +1201,28 @@ class _Resolver:
         sents = [first[0].sent]
         if last[0].sent.start != sents[0].start:
             sents.append(last[0].sent)
-        after = last[0].sent.end
-        if after < len(self.doc):
-            sents.append(self.doc[after].sent)          # "... end of quote." X said later.
         prev = list(_previous_sentences(self.doc, sents[0]))[:1]
         if prev and prev[0].text.rstrip().endswith(":"):
             sents.insert(0, prev[0])                    # X said: "..."
         for sent in sents:
-            for verb in sent:
-                if verb.lemma_.lower() not in SPEECH_VERBS or qs <= verb.idx < qe:
-                    continue
-                for subj in verb.children:
-                    if subj.dep_ in ("nsubj", "nsubjpass") and not (qs <= subj.idx < qe):
-                        actor = self.analyse(subj)
-                        if actor is not None:
-                            return actor
-            if sent.start > last[0].i:
-                break
+            found = self._speech_subject(sent, qs, qe)
+            if found is not None:
+                return found
         # No reporting clause beside it: a quotation that continues the one before
-        # (a new paragraph of the same speaker's words).
-        prev = list(_previous_sentences(self.doc, first[0].sent))[:1]
-        if prev and any(s < prev[0].end_char and e > prev[0].start_char for s, e in self._quote_spans()):
-            for verb in prev[0]:
-                if verb.lemma_.lower() in SPEECH_VERBS:
-                    for subj in verb.children:
-                        if subj.dep_ in ("nsubj", "nsubjpass"):
-                            actor = self.analyse(subj)
-                            if actor is not None:
-                                return actor
+        # (a new paragraph or sentence of the same speaker's words).
+        earlier = [(s, e) for s, e in self._quote_spans() if s < prev[0].end_char and e > prev[0].start_char] \
+            if prev else []
+        if earlier:
+            found = self._speech_subject(prev[0], *earlier[-1])
+            if found is not None:
+                return found
+        # "... end of quote." X said later. Only a short sentence that is a bare reporting
+        # clause: the next news sentence ("The United States pledged $30 million") is not one.
+        after = last[0].sent.end
+        if after < len(self.doc):
+            nxt = self.doc[after].sent
+            if len(nxt) <= 8:
+                return self._speech_subject(nxt, qs, qe)
         return None
 
     def _is_body(self, a: _Actor) -> bool:
@@ -936,11 +1236,16 @@ class _Resolver:
             return actor
         return self._recent(fits, tok)
 
-    def _recent(self, fits, tok: Token) -> Optional[_Actor]:
+    def _recent(self, fits, tok: Token, skip_relays: bool = False) -> Optional[_Actor]:
         """Antecedent by recency: the latest fitting actor earlier in this sentence, else the
-        subject of the latest earlier sentence that has a fitting actor, else its last one."""
+        subject of the latest earlier sentence that has a fitting actor, else its last one.
+        With skip_relays, a news agency that only relays a statement ("TASS reported, citing
+        the ministry") is no antecedent: "It added ..." continues the ministry's statement."""
         sent = tok.sent
         banned = self._not_antecedents(tok)
+        if skip_relays:
+            plain = fits
+            fits = lambda a: plain(a) and not self._relays(a)
         same = [(i, a, h) for i, a, h in self.history
                 if sent.start <= i < tok.i and fits(a) and all(a is not b for b in banned)]
         if same:
@@ -961,6 +1266,14 @@ class _Resolver:
             subj = subj or [c for c in cands if c[2].dep_ in ("nsubj", "nsubjpass")]
             return (subj[0] if subj else cands[-1])[1]
         return None
+
+    def _relays(self, a: _Actor) -> bool:
+        """Is this a news outlet only ever mentioned as passing on others' words ("according to
+        TASS", "Interfax reported", "TASS quoted the minister as saying")?"""
+        if a.sector != "MED" or a.kind not in ("org", "organ", "group"):
+            return False
+        heads = [h for i, x, h in self.history if x is a]
+        return bool(heads) and all(_relay_position(h) for h in heads)
 
     def _not_antecedents(self, tok: Token) -> list[_Actor]:
         """Actors a pronoun cannot stand for. An object pronoun is not the subject of its own
@@ -1004,14 +1317,23 @@ class _Resolver:
         plural = _is_plural(tok)
         wanted = {_flat(term), _flat(lemma)}
 
+        wanted |= {_singular(w) for w in wanted}
+
         def named_with(a: _Actor) -> bool:
             if plural and a.kind == "person":
                 return False
             if a.kind == "org" and a.code and wanted & {_flat(n) for n in self.kb.org_nouns(a.code)}:
                 return True
             terms = {_flat(t) for t in a.terms}
+            terms |= {_singular(t) for t in terms}   # "UN peacekeepers" ... "the peacekeepers"
             return bool(wanted & terms) or (a.kind in ("organ", "org") and any(
                 _flat(lemma) in t.split() for t in terms))
+        if lemma in ARMED_NOUNS or lemma in self.kb.all_org_nouns():
+            # "the group", "the militia": a body named by its name beats an unnamed one
+            # mentioned since ("... the Rapid Support Forces, killing dozens of fighters. The group").
+            named = self._latest(lambda a: named_with(a) and a.kind in ("org", "organ"), tok, DESCRIPTION_WINDOW)
+            if named is not None:
+                return named
         return self._latest(named_with, tok, DESCRIPTION_WINDOW)
 
     def _latest(self, pred, tok: Token, window: int) -> Optional[_Actor]:
@@ -1060,6 +1382,9 @@ class _Resolver:
         else from the KB (states, capitals), else the gazetteer's best entry for the name."""
         ent = self.ent_of.get(tok.i)
         text = ent.text if ent is not None else tok.text
+        entry = self.kb.lookup(text)
+        if entry is not None and entry.kind in ("state", "capital") and entry.country:
+            return entry.country   # a state, capital or seat ("the White House") the KB knows
         places = self.ctx.places
         if places is not None:
             try:
@@ -1086,32 +1411,85 @@ class _Resolver:
                             return c
         return None
 
-    def _context_country(self, tok: Token) -> Optional[str]:
-        """Country for a generic noun: place in its phrase, else in its sentence, else the article's."""
+    def _context_country(self, tok: Token, sentence: bool = True) -> Optional[str]:
+        """Country for a generic noun: a place in its phrase, else (when `sentence`) a place where
+        its sentence happens, else the article's. Officials, ministries and delegations pass
+        sentence=False: they meet and speak in other states' capitals ("talks in Muscat")."""
         c = self._np_place_country(tok)
         if c:
             return c
+        if sentence:
+            c = self._sentence_place_country(tok)
+            if c:
+                return c
+        return self._dominant_country()
+
+    def _sentence_place_country(self, tok: Token) -> Optional[str]:
+        """The country of the nearest place where the sentence's action happens ("in Quito", "near
+        the town of Djibo") -- not where something goes or comes from ("pushed migrants into
+        Poland"), and not the place of an exile ("an opposition leader living in exile in Vilnius")."""
         sent = tok.sent
+        if any(t.lemma_.lower() in ("exile", "exiled") for t in sent):
+            return None
         best, best_d = None, None
         for t in sent:
             if t.i == tok.i or t.pos_ != "PROPN":
                 continue
-            if not self._is_locative(t) and not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at")):
+            node = t
+            while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+                node = node.head
+            if not (node.dep_ == "pobj" and (node.head.lower_ in STATIC_PREPS
+                                             or node.head.lower_ == "of" and self._is_locative(node))):
                 continue
             c = self._place_country(t)
             if c:
                 d = abs(t.i - tok.i)
                 if best_d is None or d < best_d:
                     best, best_d = c, d
-        if best:
-            return best
-        return self._dominant_country()
+        return best
 
     def _dominant_country(self) -> Optional[str]:
-        """The country the article is mostly about: most place mentions, ties to the earliest."""
-        if self._dominant_done:
-            return self._dominant
-        self._dominant_done = True
+        """The country the article is mostly about: most mentions, ties to the earliest."""
+        counts = self._country_counts()
+        if not counts:
+            return None
+        first = self._country_first
+        return max(counts, key=lambda c: (counts[c], -first.get(c, 0)))
+
+    def _dateline_country(self) -> Optional[str]:
+        """The country of the dateline the story is filed under ("NIAMEY, Aug 3 -", "WASHINGTON
+        (Reuters) -"), if it has one."""
+        if not hasattr(self, "_dateline"):
+            self._dateline = None
+            for t in self.doc[:6]:
+                if self._is_dateline(t):
+                    self._dateline = self._place_country(t)
+                    break
+        return self._dateline
+
+    def _home_country(self) -> Optional[str]:
+        """The country a story is about, when it is clearly one: the dominant country if it has
+        most of the state mentions or is the first state the headline names (the story's
+        protagonist: "Niger Junta Scraps Pacts With France"); else None."""
+        dominant = self._dominant_country()
+        if dominant is None:
+            return None
+        titled = self._title_countries()
+        if self._dominant_share() > DOMINANT_SHARE or (titled and titled[0] == dominant):
+            return dominant
+        return None
+
+    def _dominant_share(self) -> float:
+        """How much of the article's state mentions the dominant country has (0..1)."""
+        counts = self._country_counts()
+        total = sum(counts.values())
+        return counts[self._dominant_country()] / total if total else 0.0
+
+    def _country_counts(self) -> Counter:
+        """Mentions per country: places (states, cities), nationality words (half a place) and the
+        headline (twice a place: it says what the story is about)."""
+        if self._counts is not None:
+            return self._counts
         counts: Counter = Counter()
         first: dict[str, int] = {}
         places = self.ctx.places
@@ -1134,14 +1512,36 @@ class _Resolver:
                 if e is not None and e.kind in ("state", "capital") and e.country:
                     counts[e.country] += 1
                     first.setdefault(e.country, ent.start_char)
-            for tok in self.doc:
-                code = self.kb.demonym(tok.text) if tok.ent_type_ == "NORP" else None
+        for tok in self.doc:
+            code = self.kb.demonym(tok.text) if tok.ent_type_ == "NORP" else None
+            if code:
+                counts[code] += 0.5
+                first.setdefault(code, tok.idx)
+        for code in self._title_countries():
+            counts[code] += 2
+            first.setdefault(code, -1)
+        self._counts, self._country_first = counts, first
+        return counts
+
+    def _title_countries(self) -> list[str]:
+        """States the headline names (by name, capital or nationality word)."""
+        title = getattr(self.ctx.article, "title", None) or ""
+        words = re.findall(r"[A-Z][\w'\u2019.-]*", title)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                phrase = " ".join(words[i:i + n])
+                e = self.kb.lookup(phrase) if len(words[i:i + n]) == n else None
+                code = (e.country if e is not None and e.kind in ("state", "capital") else None) \
+                    or (self.kb.demonym(phrase) if n == 1 else None)
                 if code:
-                    counts[code] += 0.5
-                    first.setdefault(code, tok.idx)
-        if counts:
-            self._dominant = max(counts, key=lambda c: (counts[c], -first.get(c, 0)))
-        return self._dominant
+                    out.append(code)
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
 
     # -- building blocks ----------------------------------------------------------------
     def _np_head(self, tok: Token) -> Token:
@@ -1179,6 +1579,9 @@ class _Resolver:
         """The lexicon row for the head noun with as many preceding modifiers as match ("riot police")."""
         mods = [t for t in self._left_modifiers(tok) if t.dep_ in ("compound", "amod", "nmod")]
         heads = [tok.lemma_.lower(), tok.lower_]
+        hyphenated = _hyphen_tail(tok)
+        if hyphenated is not None:   # "secretary-general", split by the tokenizer into three
+            heads = [f"{tok.lower_}-{hyphenated.lower_}"] + heads
         # Titles with an "of" complement: "head of state", "chief of staff".
         for prep in tok.rights:
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == tok.i + 1:
@@ -1237,7 +1640,9 @@ class _Resolver:
         return _Affiliation(None, None, m.sector, False)
 
     def _prep_affiliation(self, tok: Token) -> _Affiliation:
-        """ "the army of Niger", "troops from Russia" """
+        """ "the army of Niger", "troops from Russia", "members of the presidential guard",
+        "delegations from Yemen's government" """
+        info = self.kb.noun(tok.lemma_)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
@@ -1246,11 +1651,14 @@ class _Resolver:
                     e = self.kb.lookup(self.ent_of[pobj.i].text if pobj.i in self.ent_of else pobj.text)
                     if e is not None and e.kind in ("state", "org", "capital") and e.code:
                         return _Affiliation(e.code, e.country, e.sector if e.kind == "org" else None, True)
-                    if e is None and self.kb.noun(tok.lemma_) is not None and self.kb.noun(tok.lemma_).weak:
+                    if e is not None and e.kind in ("state", "capital"):
+                        continue
+                    if info is not None and (info.weak or child.lower_ == "from"):
                         # "members of the presidential guard", "leaders of the opposition"
                         owner = self.analyse(pobj)
-                        if owner is not None and owner.kind != "person":
-                            return _Affiliation(owner.code, owner.country, owner.sector,
+                        if owner is not None and owner.kind != "person" and (owner.code or owner.sector):
+                            return _Affiliation(owner.code, owner.country,
+                                                None if owner.kind == "state" else owner.sector,
                                                 bool(owner.code or owner.country))
         return _Affiliation()
 
@@ -1283,6 +1691,7 @@ class _Resolver:
             actor.code, actor.country, actor.sector = code, country, sector
             actor.terms.add(name.lower())
             actor.terms.add(name.split()[-1].lower())
+            actor.terms.update(self.kb.organ_nouns(name))   # "the agency" for the World Food Programme
             for w in name.lower().split():
                 if self.kb.noun(w) is not None and self.kb.noun(w).body:
                     actor.terms.add(w)
@@ -1354,8 +1763,14 @@ def _phrase_word(t: Token) -> bool:
         return False
     if t.is_punct:
         return t.text in ("-", "\u2013", ".", "&") or t.tag_ == "HYPH"
-    if t.pos_ == "CCONJ":   # inside a name: "Peace and Security Council"
-        return t.i > 0 and t.nbor(-1).pos_ == "PROPN" and t.i + 1 < len(t.doc) and t.nbor(1).pos_ == "PROPN"
+    if t.pos_ == "CCONJ":
+        if t.i == 0 or t.i + 1 >= len(t.doc):
+            return False
+        prev, nxt = t.nbor(-1), t.nbor(1)
+        # Inside a name ("Peace and Security Council"), or between coordinated modifiers
+        # ("U.S. and European leaders", "French and German troops").
+        return (prev.pos_ == "PROPN" and nxt.pos_ == "PROPN") or (
+            nxt.dep_ == "conj" and nxt.head.i == prev.i and prev.dep_ in ("amod", "compound", "nmod"))
     if t.pos_ == "ADP":
         return t.lower_ in ("of", "for")   # "Secretary of State", "Minister for Foreign Affairs"
     return t.pos_ in _NP_POS or t.tag_ == "POS"
@@ -1394,9 +1809,9 @@ def _merge_aff(a: _Affiliation, b: _Affiliation) -> _Affiliation:
         return a
     if not (a.code or a.country or a.sector):
         return b
-    out = _Affiliation(a.code, a.country, a.sector or b.sector, a.explicit or b.explicit)
+    out = _Affiliation(a.code, a.country, a.sector or b.sector, a.explicit or b.explicit, a.place)
     if b.code and (not a.code or (b.country is None and a.country is not None and b.explicit)):
-        out.code, out.country = b.code, b.country
+        out.code, out.country, out.place = b.code, b.country, b.place
     return out
 
 
@@ -1408,6 +1823,63 @@ def _role_text(text: str, info: NounInfo) -> str:
     if " of " in info.term and " of " not in text:
         return text + info.term[info.term.index(" of "):]
     return text
+
+
+RELAY_VERBS = {"report", "cite", "quote", "carry", "broadcast", "publish", "air"}
+
+
+def _relay_position(h: Token) -> bool:
+    """ "TASS reported", "according to TASS", "Interfax, citing ...", "a report by AFP" """
+    if h.dep_ in ("nsubj", "nsubjpass") and h.head.lemma_.lower() in RELAY_VERBS:
+        return True
+    if h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lower_ == "according":
+        return True
+    if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.head.lemma_.lower() in ("report", "quote"):
+        return True
+    return False
+
+
+def _is_agent(tok: Token) -> bool:
+    """Is the phrase the doer of its clause ("drones struck", "gunships forced them to withdraw")?"""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "nsubj":
+        return True
+    return node.dep_ == "pobj" and node.head.dep_ == "agent"   # "struck by drones"
+
+
+def _hyphen_tail(tok: Token) -> Optional[Token]:
+    """The word after a hyphen glued to tok: "general" in "secretary-general"."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-" \
+            and not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].head.i == tok.i and doc[tok.i + 2].is_alpha:
+        return doc[tok.i + 2]
+    return None
+
+
+PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "county", "municipality", "area",
+               "capital", "island", "port", "suburb", "neighbourhood", "neighborhood", "commune", "governorate",
+               "oblast", "valley", "settlement", "hamlet", "locality", "outskirts"}
+# Words that make a capitalised name an organisation even after "in" ("in the National Assembly").
+ORG_WORDS = {"ministry", "party", "council", "assembly", "committee", "commission", "union", "front",
+             "conference", "congress", "league", "alliance", "coalition", "syndicate", "confederation",
+             "movement", "agency", "office", "court", "company", "bank", "group", "army", "police", "forces",
+             "force", "guard", "parliament", "senate", "congress", "association", "federation", "confederation",
+             "organisation", "organization", "authority", "service", "corporation", "institute", "university"}
+
+
+def _named_place(tok: Token) -> bool:
+    """Is this capitalised name a place by its syntax, whatever the tagger called it?
+    "the town of Jowhar", "fled toward Kaya", "in the Amazon"."""
+    ent_words = {t.lower_ for t in tok.doc[max(tok.i - 4, 0): tok.i + 1]}
+    if tok.dep_ != "pobj" or ent_words & ORG_WORDS:
+        return False
+    prep = tok.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in PLACE_NOUNS
+    # Not "at": "workers at Nigelec" work for a company.
+    return prep.lower_ in ("in", "near", "toward", "towards", "outside", "inside", "around", "into")
 
 
 def _is_plural(tok: Token) -> bool:
@@ -1463,6 +1935,11 @@ def _ent_last(ent: Span) -> Token:
         if t.tag_ != "POS" and not t.is_punct:
             return t
     return ent[-1]
+
+
+def _singular(term: str) -> str:
+    """A crude singular for comparing a lexicon term with a name's last word ("peacekeepers")."""
+    return term[:-1] if term.endswith("s") and not term.endswith("ss") and len(term) > 3 else term
 
 
 def _flat(term: str) -> str:
