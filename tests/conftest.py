@@ -28,3 +28,4 @@ def extract():
         return next(extract_articles([article], published))
 
     return run
+

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from wirecoder.extract.actors import extract_actors
 from wirecoder.extract.context import Context
 from wirecoder.extract.events import extract_events
@@ -25,10 +27,17 @@ from wirecoder.models import Article, Extraction
 from wirecoder.nlp import parse
 
 
-def extract_context(ctx: Context) -> Extraction:
-    """Run every extractor over one parsed article."""
+def prepare_context(article: Article, doc: Doc, published: date | None = None) -> Context:
+    """A parsed article with its places and actors resolved: what quotes,
+    figures and events read."""
+    ctx = Context(article=article, doc=doc, reference_date=reference_date(article, published))
     ctx.places = extract_places(ctx)
     ctx.actors = extract_actors(ctx)
+    return ctx
+
+
+def extract_context(ctx: Context) -> Extraction:
+    """Run the record extractors over a prepared context."""
     return Extraction(
         article=ctx.article,
         actors=ctx.actors.actors,
@@ -60,8 +69,7 @@ def _extract_batch(batch: list[Article], published: date | None) -> Iterator[Ext
     for article, doc in zip(batch, docs):
         if published is not None:
             article = article.model_copy(update={"published": published})
-        ctx = Context(article=article, doc=doc, reference_date=reference_date(article, published))
-        yield extract_context(ctx)
+        yield extract_context(prepare_context(article, doc, published))
 
 
 def extract_text(text: str, *, title: str | None = None, published: date | None = None,

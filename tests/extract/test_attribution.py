@@ -4,16 +4,10 @@ from __future__ import annotations
 import pytest
 
 from wirecoder.extract.attribution import attributions, claimant
-from wirecoder.extract.context import Context
 from wirecoder.models import Article
+from wirecoder.pipeline import prepare_context
 
 
-def make_ctx(nlp, text: str) -> Context:
-    from wirecoder.extract.actors import extract_actors
-
-    ctx = Context(article=Article(id="t", text=text), doc=nlp(text), reference_date=None)
-    ctx.actors = extract_actors(ctx)
-    return ctx
 
 
 def word(sent, text):
@@ -21,7 +15,7 @@ def word(sent, text):
 
 
 def claim(nlp, text, trigger):
-    ctx = make_ctx(nlp, text)
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
     sent = next(ctx.doc.sents)
     return claimant(sent, ctx, word(sent, trigger))
 
@@ -53,7 +47,7 @@ def test_no_claimant(nlp, text, trigger):
 
 def test_attributions_lists_verb_speaker_and_content(nlp):
     text = "Colonel Ali Hassan, a spokesman for Sudan's army, told state television that the airport had reopened."
-    ctx = make_ctx(nlp, text)
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
     sent = next(ctx.doc.sents)
     (att,) = attributions(sent, ctx)
     assert att.verb.text == "told"
@@ -64,7 +58,7 @@ def test_attributions_lists_verb_speaker_and_content(nlp):
 def test_attributions_with_according_to_and_adding(nlp):
     text = ("The talks failed, Egypt's foreign minister said, adding that new talks would follow, "
             "according to state media.")
-    ctx = make_ctx(nlp, text)
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
     sent = next(ctx.doc.sents)
     atts = attributions(sent, ctx)
     verbs = [a.verb.text for a in atts]
@@ -93,7 +87,7 @@ def test_reporting_verb_with_its_own_subject_still_claims_the_clause(nlp):
 def test_claim_inside_a_quote_that_runs_over_sentences_is_the_speakers(nlp):
     text = ("Amina Bello, Nigeria's defence minister, spoke on Monday. \u201cThe rebels shelled the "
             "hospital twice. We held the line,\u201d she said.")
-    ctx = make_ctx(nlp, text)
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
     sent = next(s for s in ctx.doc.sents if "shelled" in s.text)
     assert "said" not in sent.text  # the claim stands in a sentence of its own
     actor = claimant(sent, ctx, word(sent, "shelled"))
@@ -103,7 +97,7 @@ def test_claim_inside_a_quote_that_runs_over_sentences_is_the_speakers(nlp):
 def test_the_group_resolves_to_the_group_named_as_subject_before(nlp):
     text = ("The Liberation Front for Kivu took responsibility for the ambush. "
             "The group said its fighters had killed 17 soldiers.")
-    ctx = make_ctx(nlp, text)
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
     sent = list(ctx.doc.sents)[1]
     actor = claimant(sent, ctx, word(sent, "killed"))
     assert actor is not None and actor.name == "Liberation Front for Kivu"
@@ -112,7 +106,7 @@ def test_the_group_resolves_to_the_group_named_as_subject_before(nlp):
 def test_the_group_never_points_back_to_a_government(nlp):
     # the only body before it is a government: "the group" keeps its own description
     text = "Kenya's government said on Monday that talks had failed. The group said the accusation was false."
-    ctx = make_ctx(nlp, text)
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
     sent = list(ctx.doc.sents)[1]
     actor = claimant(sent, ctx, word(sent, "false"))
     assert actor is not None and actor.name == "group" and actor.code is None

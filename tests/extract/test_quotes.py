@@ -3,21 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.extract.context import Context
 from wirecoder.extract.quotes import extract_quotes, find_quote_spans
 from wirecoder.models import Article
+from wirecoder.pipeline import prepare_context
 
 
-def make_ctx(nlp, text: str) -> Context:
-    from wirecoder.extract.actors import extract_actors
-
-    ctx = Context(article=Article(id="t", text=text), doc=nlp(text), reference_date=None)
-    ctx.actors = extract_actors(ctx)
-    return ctx
 
 
 def quotes(nlp, text):
-    return extract_quotes(make_ctx(nlp, text))
+    return extract_quotes(prepare_context(Article(id="t", text=text), nlp(text)))
 
 
 def direct(qs):
