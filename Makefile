@@ -29,6 +29,7 @@ test: setup
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 bench: setup
+	$(VENV)/bin/python bench/bench_extract.py
 	$(VENV)/bin/python bench/bench_gazetteer.py
 	$(VENV)/bin/python bench/bench_ingest.py
 
