@@ -45,9 +45,61 @@ def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
     return out
 
 
+def stranded_main_verb(verb: Token) -> bool:
+    """The main verb the parser hung off a long subject as a participle: "The Red
+    Cross, which visited the camp, called on ..." parsed with the noun "Cross" as
+    root and "called" as its `acl`. A past form after a comma in a sentence whose
+    root is a noun is the sentence's own verb."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return False
+    if verb.doc[verb.i - 1].text != ",":
+        return False
+    root = verb
+    while root.head != root:
+        root = root.head
+    return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+
+
+def copular_participle(tok: Token) -> bool:
+    """A passive participle the tagger read as a noun or adjective after "been"/"being"
+    ("the base had been overrun" tagged overrun/NOUN acomp): passive all the same."""
+    head = tok.head
+    # a bare word: "has been an attack on democracy" is a real noun with its determiner
+    return (tok.dep_ in ("acomp", "oprd") and tok.pos_ in ("NOUN", "ADJ")
+            and head.lemma_.lower() == "be" and head.lower_ in ("been", "being")
+            and not any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in tok.children))
+
+
+def gerund_compound(tok: Token) -> bool:
+    """A gerund the tagger glued onto its object as a noun modifier: "denied mistreating
+    prisoners" parsed as the compound noun "mistreating prisoners"."""
+    return (tok.dep_ == "compound" and tok.lower_.endswith("ing") and len(tok.lower_) > 5
+            and tok.tag_ in ("NN", "VBG") and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("dobj", "pobj")
+            and tok.head.i == tok.i + 1 and tok.i > 0 and tok.doc[tok.i - 1] == tok.head.head)
+
+
+def gerund_lemmas(tok: Token) -> list[str]:
+    """Verb lemmas an -ing form may come from: "shelling" shell, "ramming" ram, "using" use."""
+    stem = tok.lower_[:-3]
+    out = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])
+    return out
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+    if stranded_main_verb(verb):
+        return False
+    if copular_participle(verb):
+        return True
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and verb.dep_ == "acl"):
+        return True
+    # "had been killed and 31 wounded": a bare participle sharing a passive's auxiliaries
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return is_passive(verb.head)
+    return False
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -82,6 +134,14 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     ... and called on" -> X; "gendarmes guarding the embassy" -> gendarmes."""
     if depth > 6:
         return None
+    if gerund_compound(verb):
+        obj = verb.head
+        gov = obj.head if obj.dep_ == "dobj" else obj.head.head      # "denied (mistreating prisoners)"
+        if obj.dep_ == "pobj":                                        # "accused X of (attacking police)"
+            doer = child(gov, "dobj")
+            if doer is not None:
+                return antecedent(doer)
+        return clause_subject(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else None
     # the subject nearest the verb: a dateline glued on as a second subject
     # ("KHARTOUM, March 4 - Sudan's army attacked ...") stands further left
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -110,6 +170,11 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return head                                  # "gendarmes guarding the embassy"
     if dep == "relcl":
         return head
+    if dep == "acl" and stranded_main_verb(verb):
+        root = verb
+        while root.head != root:
+            root = root.head
+        return root
     return None
 
 
@@ -156,23 +221,42 @@ def actor_in_np(tok: Token, actor_for: ActorOf, avoid: Callable[[Actor], bool] =
     # coordinated phrases: "the surrender and the withdrawal of Armenian troops"
     for conj in children(tok, "conj"):
         tried += [t for t in np_tokens(conj) if t not in tried]
+    # an actor with neither code nor country ("the town of Wajid" left unresolved)
+    # is a last resort: a coded one further in the phrase says more
+    fallback = None
     for cand in tried:
         if cand.i in skip:
             continue
         actor = actor_for(cand)
         if actor is not None and not avoid(actor):
+            if actor.code is None and actor.country is None and cand is not tok:
+                fallback = fallback or actor
+                continue
             return actor
-    return None
+    return fallback
 
 
 def object_of(verb: Token) -> Token | None:
     """The patient noun phrase: the passive subject, else the direct object."""
+    if gerund_compound(verb):
+        return verb.head
     if is_passive(verb):
         subj = child(verb, "nsubjpass")
+        if subj is None and verb.dep_ == "conj":
+            subj = child(verb, "nsubj")                  # "... and 31 wounded"
         if subj is not None:
             return antecedent(subj)
+        if copular_participle(verb):
+            subj = child(verb.head, "nsubj", "nsubjpass")
+            return antecedent(subj) if subj is not None else None
         if verb.dep_ == "acl":
             return verb.head
+        # "died after being struck": the patient is the subject of the clause above
+        if verb.dep_ in ("pcomp", "advcl"):
+            above = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            if above.pos_ in ("VERB", "AUX"):
+                subj = child(above, "nsubj", "nsubjpass")
+                return antecedent(subj) if subj is not None else None
         return None
     obj = child(verb, "dobj", "dative")
     if obj is not None:

@@ -17,8 +17,8 @@ from wirecoder.models import EVENT_TYPES
 POS_KINDS = ("V", "N", "P", "M")
 # Condition keys the coder understands (see the header of predicates.tsv).
 CONDITION_KEYS = frozenset({"obj", "noobj", "has", "pp", "xcomp", "src", "srcactor", "mod",
-                            "dur", "reported", "quoted", "nopassive", "tgtactor", "nopp"})
-TARGET_KEYS = ("obj", "pp", "xsubj", "against", "at", "none")
+                            "dur", "reported", "quoted", "nopassive", "tgtactor", "nopp", "future", "np"})
+TARGET_KEYS = ("obj", "pp", "xsubj", "against", "at", "comp", "none")
 
 # PLOVER type -> CAMEO root, for rows that give none and for documentation.
 # REQUEST spans CAMEO 02 (appeal) and 10 (demand); ASSAULT spans 18 (assault),
@@ -69,10 +69,13 @@ class Lexicon:
     entries: list[Entry]
     classes: dict[str, frozenset[str]]
     by_head: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    verb_words: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
             self.by_head.setdefault((entry.pos, entry.head), []).append(entry)
+        # every verb the table or its word classes name, for correcting lemmas
+        self.verb_words = frozenset(e.head for e in self.entries if e.pos == "V").union(*self.classes.values())
 
     def lookup(self, pos: str, lemma: str) -> list[Entry]:
         return self.by_head.get((pos, lemma.lower()), [])
@@ -135,11 +138,38 @@ def parse_lexicon(text: str) -> Lexicon:
     lex = Lexicon(entries=entries, classes=classes)
     # Fail at load time on a class name a row uses but the table never defines.
     for entry in entries:
-        for key in ("obj", "has", "xcomp", "mod"):
+        for key in ("obj", "has", "xcomp", "mod", "np"):
             for item in entry.conditions.get(key, ()) if isinstance(entry.conditions.get(key), tuple) else ():
                 if item.startswith("@"):
                     lex.cls(item[1:])
     return lex
+
+
+def _inflection_bases(word: str) -> list[str]:
+    """Base forms an inflected verb may come from: staged stage, rammed ram, carried carry,
+    pushes push, making make."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: len(word) - len(suffix)]
+            out.append(stem + repl)
+            if not repl and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])                      # rammed, shelling -> shell stays first
+    return out
+
+
+def verb_lemma(tok) -> str:
+    """The token's lemma, corrected where the lemmatizer misses a verb the lexicon knows
+    ("staged" lemmatized as "stag"): an inflected form whose base the table uses wins."""
+    lemma = tok.lemma_.lower()
+    lex = get_lexicon()
+    if lemma in lex.verb_words:
+        return lemma
+    for base in _inflection_bases(tok.lower_):
+        if base in lex.verb_words:
+            return base
+    return lemma
 
 
 @cache

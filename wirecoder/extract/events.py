@@ -29,7 +29,18 @@ How a sentence becomes events
    spoke of; a sentence that names no date inherits the previous sentence's date
    within the same paragraph), location from the places in the predicate's clause.
 6. One record per event: candidates of one type in one sentence whose actors do
-   not conflict are one event ("seized 60 posts and destroyed 20 vehicles").
+   not conflict are one event ("seized 60 posts and destroyed 20 vehicles"), and so
+   is a participle that adds to an act (", killing six soldiers").
+7. What speech does to an act: a decision is the act decided ("agreed to freeze the
+   assets" is the SANCTION, not an AGREE); harm a speaker announces as its own side's
+   future or conditional act is a THREATEN ("said it would ban imports"); yielding it
+   says it will not do is a REJECT ("we will not lift the roadblocks"). A speaker also
+   accuses without a verb of accusing, by calling an act wrong ("this was a reckless
+   act"), saying an actor commits wrongs ("has turned repression into policy") or did
+   something unlawfully ("had illegally entered").
+8. Known tagger slips are read as the verbs they are: a gerund glued to its object
+   ("denied mistreating prisoners"), a participle tagged as a noun after "been", a main
+   verb hung off a long subject as a participle, a lemma the lemmatizer got wrong.
 
 CAMEO roots: each lexicon row gives one (see event_lexicon.CAMEO_ROOT for the
 type defaults): AGREE 03 (signed agreements 05), CONSULT 04, SUPPORT 05, COOPERATE 06, AID 07,
@@ -40,7 +51,7 @@ THREATEN 13, PROTEST 14, MOBILIZE 15, SANCTION 16, COERCE 17, ASSAULT 18
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
@@ -50,10 +61,10 @@ from spacy.tokens import Span, Token
 from wirecoder.extract.context import Context
 from wirecoder.extract.event_args import (
     FIRST_PERSON, THIRD_PERSON, actor_in_np, agent_of, child, children,
-    clause_subject, clause_subject_of_complement, clause_subject_of_noun, descendants_within, has_to_infinitive,
-    is_passive, local_subtree, object_of, prep_objects,
+    clause_subject, clause_subject_of_complement, clause_subject_of_noun, copular_participle, descendants_within,
+    gerund_compound, gerund_lemmas, has_to_infinitive, is_passive, local_subtree, object_of, prep_objects, stranded_main_verb,
 )
-from wirecoder.extract.event_lexicon import Entry, Lexicon, get_lexicon
+from wirecoder.extract.event_lexicon import Entry, Lexicon, get_lexicon, verb_lemma
 from wirecoder.extract.negation import governing_denial, is_negated, modality
 from wirecoder.extract.attribution import attributions, claimant as _claimant
 from wirecoder.extract.time import resolve_date as _resolve_date
@@ -88,6 +99,28 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", 
 # Sources whose "attack" is not what a later "the operation" refers back to.
 _UNARMED = frozenset({"CVL", "OPP", "PTY", "MED", "NGO", "EDU", "REL", "BUS", "HLH"})
 _PERSON_PRONOUNS = frozenset({"anyone", "everyone", "someone", "them", "him", "her", "us", "people"})
+# Verbs whose subject suffers, fights or reports wrongs rather than commits them.
+_NOT_WRONGDOING = frozenset({"suffer", "face", "endure", "fight", "combat", "condemn", "reject", "oppose", "end",
+                             "stop", "prevent", "denounce", "investigate", "deny", "accuse", "blame", "counter",
+                             "resist", "tackle", "address", "report", "document", "survive", "flee", "escape",
+                             "say", "warn", "fear", "expose", "protest", "criticize", "criticise", "decry"})
+# Acts a body takes by deciding on them: "EU ministers agreed to freeze the assets of ..."
+# is the freeze (the decision is the sanction), not an agreement with anyone.
+DECIDED_TYPES = frozenset({"SANCTION", "COERCE", "AID", "MOBILIZE"})
+# Harm a speaker announces as its own future act is a threat ("said it would ban imports").
+THREAT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+# Yielding a speaker says it will not do is a refusal ("we will not lift the roadblocks").
+YIELD_TYPES = frozenset({"CONCEDE", "RETREAT", "AGREE", "COOPERATE"})
+# PLOVER THREATEN modes by the verb threatened, then by the threatened act's type/mode.
+_THREAT_MODE_BY_LEMMA = {
+    "ban": "ban", "embargo": "ban", "bar": "ban", "prohibit": "ban",
+    "restrict": "restrict", "block": "restrict", "blockade": "restrict", "close": "restrict", "shut": "restrict",
+    "arrest": "arrest", "detain": "arrest", "jail": "arrest", "imprison": "arrest",
+    "expel": "expel", "deport": "expel",
+    "occupy": "territory", "annex": "territory", "seize": "territory", "capture": "territory",
+}
+_THREAT_MODE_BY_MODE = {"ban": "ban", "restrict": "restrict", "arrest": "arrest", "deport": "expel",
+                        "expel": "expel", "cancel": "relations", "sever": "relations", "withdraw": "relations"}
 
 
 @dataclass
@@ -108,6 +141,9 @@ class _State:
     last_end: int = 0                       # char offset where the previous sentence ended
     last_source: Actor | None = None        # for "Dozens broke away and attacked ..."
     last_violence_source: Actor | None = None  # for "condemned the operation"
+    last_hostile_source: Actor | None = None   # for "this was a reckless act," the minister said
+    # the last source of each word of violence ("strike" -> who struck), for "condemned the strikes"
+    violence_by_word: dict[str, Actor] = field(default_factory=dict)
     focus: Optional[str] = None             # the country the story is about
     quote_speaker: Actor | None = None      # speaker of the last quote, for the quote sentences after it
 
@@ -207,7 +243,7 @@ class _Matcher:
 # --------------------------------------------------------------------------- candidates
 
 def _verb_entries(lex: Lexicon, tok: Token) -> list[Entry]:
-    entries = lex.lookup("V", tok.lemma_.lower())
+    entries = lex.lookup("V", verb_lemma(tok))
     words = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
     # "called for Serbia to open": the preposition is the clause's mark
     for c in tok.children:
@@ -312,6 +348,13 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
     for tok in sent:
         if tok.i in in_phrase:
             continue
+        # verbs the tagger read as nouns: "denied (mistreating) prisoners", "had been (overrun)"
+        misread = gerund_lemmas(tok) if gerund_compound(tok) else (
+            [tok.lemma_.lower(), tok.lower_] if copular_participle(tok) else [])
+        for form in dict.fromkeys(misread):
+            for entry in lex.lookup("V", form):
+                if not entry.particle:
+                    out.append(Candidate(trigger=tok, entry=entry, kind="verb"))
         # a noun with a subject is a verb the tagger missed ("the secretary-general calls for")
         verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children))
         if verbal:
@@ -339,13 +382,13 @@ def _noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | 
     while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("NOUN", "PROPN"):
         first = first.head                                   # "sanctions and an embargo"
     head = first.head
-    hlemma = head.lemma_.lower()
+    hlemma = verb_lemma(head)
     # object of a light verb, active or passive ("imposed sanctions", "sanctions were imposed")
     if first.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lex.in_class("light", hlemma):
         return head, "light"
     # participle or relative clause of a light verb ("operations launched a day earlier")
     for c in children(tok, "acl", "relcl"):
-        if lex.in_class("light", c.lemma_.lower()) and c.tag_ in ("VBN", "VBD"):
+        if lex.in_class("light", verb_lemma(c)) and c.tag_ in ("VBN", "VBD"):
             return c, "light-participle"
     # subject of a verb of occurring ("the shelling started", "talks would take place")
     if first.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and lex.in_class("occur", hlemma):
@@ -355,7 +398,7 @@ def _noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | 
             return head, "occur"
     # "flew to Niamey for talks with the coup leaders"
     if cand.entry.type == "CONSULT" and first.dep_ == "pobj" and head.lower_ == "for" \
-            and head.head.pos_ == "VERB" and lex.in_class("motion", head.head.lemma_.lower()):
+            and head.head.pos_ == "VERB" and lex.in_class("motion", verb_lemma(head.head)):
         return head.head, "purpose"
     # "appeals for a halt", "calls for Baku to allow ..."
     if cand.entry.type == "REQUEST" and "has" in cand.entry.conditions:
@@ -376,6 +419,8 @@ def _hypothetical_noun(tok: Token) -> bool:
             return True
         if c.dep_ == "amod" and c.lower_ in _HYPOTHETICAL_AMODS:
             return True
+        if c.lower_ == "such" and c.dep_ in ("amod", "det", "predet"):
+            return True  # "more than 200 such protests": a kind of event, counted, not one event
     return False
 
 
@@ -390,7 +435,7 @@ def _is_infinitive_of_intent(verb: Token, lex: Lexicon) -> bool:
     head = verb.head
     if head == verb:
         return False
-    return not lex.in_class("implicative", head.lemma_.lower())
+    return not lex.in_class("implicative", verb_lemma(head))
 
 
 def _governing_act(tok: Token, by_token: dict[int, list[Candidate]], lex: Lexicon) -> str | None:
@@ -404,7 +449,7 @@ def _governing_act(tok: Token, by_token: dict[int, list[Candidate]], lex: Lexico
             return None
         dep = cur.dep_
         if dep not in _NON_CONTENT_DEPS:
-            hl = head.lemma_.lower()
+            hl = verb_lemma(head)
             if step == 0 and dep == "dobj" and lex.in_class("presuppose", hl):
                 return None  # "vowed to continue the offensive": the offensive is going on
             for other in by_token.get(head.i, []):
@@ -420,8 +465,44 @@ def _governing_act(tok: Token, by_token: dict[int, list[Candidate]], lex: Lexico
                 return "intended"
         elif dep in ("nsubj", "nsubjpass", "csubj", "parataxis"):
             return None
+        if dep == "relcl":
+            return None  # a relative clause asserts on its own: "a swap, which Russia rejected"
         cur = head
     return None
+
+
+def _decider(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb of decision whose to-infinitive tok is ("agreed to freeze ... and to bar",
+    "voted to impose"), else None."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "conj" and cur.head != cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "xcomp" and has_to_infinitive(cur) and lex.in_class("decide", verb_lemma(cur.head)):
+            return cur.head
+        return None
+    return None
+
+
+def _threat_mode(rec: dict) -> str | None:
+    lemma = rec["trigger_tok"].lemma_.lower()
+    if lemma in _THREAT_MODE_BY_LEMMA:
+        return _THREAT_MODE_BY_LEMMA[lemma]
+    if rec["type"] == "ASSAULT":
+        return "violence"
+    return _THREAT_MODE_BY_MODE.get(rec["mode"] or "")
+
+
+def _elaborates_other_act(tok: Token, by_token: dict[int, list[Candidate]], lex: Lexicon) -> bool:
+    """", targeting state-owned firms" after "imposed sanctions": a participle that says
+    whom another, non-violent act hits is part of that act, not an attack."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or not lex.in_class("scope", tok.lemma_.lower()):
+        return False
+    head = tok.head
+    acts = list(by_token.get(head.i, []))
+    acts += [o for c in head.children if c.dep_ in ("dobj", "nsubjpass") for o in by_token.get(c.i, [])]
+    return any(o.entry.type not in ("ASSAULT",) for o in acts)
 
 
 def _absorbed_by_protest(cand: Candidate, by_token: dict[int, list[Candidate]]) -> bool:
@@ -537,6 +618,11 @@ class _Coder:
                 for t in local_subtree(tok, frozenset({"relcl", "ccomp", "parataxis", "conj"})):
                     if t.dep_ == "prep" and t.lower_ == "against":
                         toks += children(t, "pobj")
+            elif how == "comp":
+                for c in children(tok, "ccomp"):
+                    for t in local_subtree(c, frozenset({"relcl", "parataxis"})):
+                        if t.dep_ == "prep" and t.lower_ in ("to", "for", "with"):
+                            toks += children(t, "pobj")
             elif how == "at":
                 for t in local_subtree(tok, frozenset({"relcl", "ccomp", "parataxis", "conj"})):
                     if t.dep_ == "prep" and t.lower_ in ("outside", "at", "near", "before") and t.head.i == tok.i:
@@ -545,6 +631,9 @@ class _Coder:
                 if first_np is None:
                     first_np = np
                 a = self.actor(np, avoid=source)
+                if a is None and how == "comp":
+                    code = self._country_of_place(np)   # "commitments extend to the Philippines"
+                    a = _country_actor(self.ctx, code) if code is not None else None
                 if a is not None:
                     return a, np
         for purpose in children(tok, "advcl", "xcomp"):
@@ -565,6 +654,10 @@ class _Coder:
             code = self._country_of_place(src_tok)   # "flights ... landed from China": the sender
             if code is not None:
                 return _country_actor(self.ctx, code)
+        if low in ("it", "they", "he", "she"):
+            bound = self._speech_subject(src_tok)
+            if bound is not None:
+                return bound                             # "the group said it had seized ..."
         if a is not None and low in THIRD_PERSON and _in_relative_clause(src_tok):
             # "officials whom they accused": they are not the officials; the subject of
             # the clause the relative clause hangs in is the better guess
@@ -579,6 +672,30 @@ class _Coder:
                 and not prep_objects(src_tok, ("of",)):
             return self.state.last_source                # "Dozens broke away and attacked ..."
         return None
+
+    def _speech_subject(self, pron: Token) -> Actor | None:
+        """The subject of the reporting verb whose complement a subject pronoun opens
+        agrees with it in number and stands for it: "The army said it had ...",
+        "The rebels said they had ...". None when that subject is no actor."""
+        verb = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        while verb.dep_ == "conj" and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or not self.lex.in_class("speech", verb.head.lemma_.lower()):
+            return None
+        subj = child(verb.head, "nsubj")
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        low = pron.lower_
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        if low == "it" and (plural or subj.ent_type_ == "PERSON"):
+            return None
+        if low == "they" and not plural:
+            return None
+        if low in ("he", "she") and subj.ent_type_ != "PERSON" and not self.lex.in_class("persons", subj.lemma_.lower()):
+            return None
+        return self.actor(subj)
 
     def _country_of_place(self, tok: Token) -> str | None:
         """The state a country-name token stands for, read from the place table."""
@@ -611,10 +728,16 @@ class _Coder:
         claimant = _claimant_of(self.ctx, sent, tok, self.state.quote_speaker)
 
         # -- is it an asserted event?
+        decider = _decider(tok, lex) if entry.type in DECIDED_TYPES and cand.kind == "verb" else None
         if cand.kind == "verb":
-            if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+            if (tok.dep_ in ("amod", "compound") and not gerund_compound(tok)) or (
+                    tok.dep_ == "acl" and tok.tag_ == "VBN" and not stranded_main_verb(tok)):
                 return None
-            if _is_infinitive_of_intent(tok, lex) and not (
+            if gerund_compound(tok):
+                licensor = tok.head  # polarity and denial reach the gerund through its object
+            if decider is not None:
+                pass  # the decision is the act: "agreed to freeze the assets"
+            elif _is_infinitive_of_intent(tok, lex) and not (
                     entry.type in ("THREATEN", "REQUEST") and tok.head.lemma_.lower() in ("say", "add")):
                 return None
         elif cand.kind == "noun":
@@ -624,7 +747,9 @@ class _Coder:
             licensor, cand.how = lic
             if licensor is not None and licensor.dep_ in ("amod",):
                 return None
-            if licensor is not None and _is_infinitive_of_intent(licensor, lex) \
+            if licensor is not None and entry.type in DECIDED_TYPES and cand.how == "light":
+                decider = _decider(licensor, lex)      # "voted to impose sanctions"
+            if licensor is not None and decider is None and _is_infinitive_of_intent(licensor, lex) \
                     and not lex.in_class("presuppose", licensor.lemma_.lower()):
                 return None  # "plans to launch an offensive"; but "intends to continue" one
         elif cand.kind == "modal":
@@ -632,15 +757,22 @@ class _Coder:
             if claimant is None or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ == "you":
                 return None
         anchor_tok = licensor if licensor is not None else tok
-        why = _governing_act(tok, by_token, lex)
+        why = None if decider is not None else _governing_act(tok, by_token, lex)
         if why is not None and not (cand.kind == "phrase" and entry.type == "THREATEN"):
             return None
         if entry.type == "REQUEST" and _absorbed_by_protest(cand, by_token):
             return None
 
         quoted = claimant is not None
-        mod = modality(anchor_tok, quoted=quoted) if anchor_tok.pos_ in ("VERB", "AUX") else None
-        if mod == "hypothetical" and entry.type != "THREATEN" and cand.kind != "modal":
+        mod_tok = anchor_tok.head if copular_participle(anchor_tok) else anchor_tok
+        mod = modality(mod_tok, quoted=quoted) if mod_tok.pos_ in ("VERB", "AUX") else None
+        # a conditional harm stands only as a speaker's threat ("would strike if ..."), decided below
+        conditional_harm = mod == "hypothetical" and entry.type in THREAT_TYPES and claimant is not None
+        if mod == "hypothetical" and entry.type != "THREATEN" and cand.kind != "modal" and not conditional_harm:
+            return None
+        if "future" in conds and mod not in ("future", "hypothetical"):
+            return None
+        if cand.kind == "verb" and _elaborates_other_act(tok, by_token, lex):
             return None
 
         # -- static conditions
@@ -677,6 +809,11 @@ class _Coder:
             clause += [c for d in dur for c in d.children if c.dep_ in ("acl", "relcl") and has_to_infinitive(c)]
             if not dur or not clause:
                 return None
+        if "np" in conds:
+            # a noun's own phrase; for a verb, its object's ("20 million euros in humanitarian aid")
+            phrase = local_subtree(tok) if cand.kind != "verb" else (local_subtree(obj_tok) if obj_tok is not None else [])
+            if not any(self.m.word_in(conds["np"], t) for t in phrase):
+                return None
         if "nopp" in conds and any(c.dep_ == "prep" and c.lower_ in conds["nopp"] for c in tok.children):
             return None
         if "quoted" in conds and not quoted:
@@ -699,6 +836,10 @@ class _Coder:
             target, target_np = (self.actor(subj, avoid=source) if subj is not None else None), subj
         else:
             target, target_np = self.target(cand, source, licensor, claimant)
+            if etype in ("ASSAULT", "COERCE") and target_np is not None and (
+                    target is None or (target.code is None and target.country is None)):
+                # "stormed a military base": the base's owner is the target
+                target = self._installation_owner(target_np, tok, licensor, source) or target
 
         if "tgtactor" in conds and target is None:
             return None
@@ -715,19 +856,25 @@ class _Coder:
 
         # -- who the source is when the sentence does not say
         agentless = cand.kind == "verb" and is_passive(tok) and agent_of(tok) is None
+        if source is None and agentless:
+            source = self._custodian(tok)         # "had been returned from Ukrainian captivity"
         if source is None and claimant is not None:
-            if etype in SPEECH_ACT_TYPES and src_tok is None:
+            if etype in SPEECH_ACT_TYPES and (src_tok is None or cand.kind == "phrase"):
                 source = claimant                 # "every option remains on the table," he said
             elif (agentless or (cand.kind == "noun" and src_tok is None)) and etype in SELF_REPORTED_TYPES \
                     and claimant.sector in STATE_SECTORS:
                 source = claimant                 # "12 protesters were detained," police said
         if target is None and etype in ("ACCUSE", "REQUEST", "REJECT") and target_np is not None \
                 and self._is_violence_noun(target_np):
-            target = self.state.last_violence_source  # "condemned the operation"
+            # "condemned the strikes": who last struck, else who last used force
+            target = self.state.violence_by_word.get(target_np.lemma_.lower()) or self.state.last_violence_source
+        if target is None and etype in ("REJECT", "AGREE", "SUPPORT") and target_np is not None:
+            target = self._proposer(target_np, source)  # "an exchange, which Russia rejected"
         if target is None and etype in RECIPIENT_TYPES:
             target = self._recipient(tok, licensor, source)
-        if source is None and target is None and etype in NEEDS_ACTOR_TYPES:
-            return None
+        if source is None and target is None and etype in NEEDS_ACTOR_TYPES and not (
+                src_tok is not None and self.lex.in_class("reciprocal", src_tok.lemma_.lower())):
+            return None                           # ... but "the parties agreed to" stands
         if _same_actor(source, target):
             target = None
 
@@ -740,9 +887,154 @@ class _Coder:
             contexts.append("future")
         if mod == "hypothetical":
             contexts.append("hypothetical")
-        return dict(type=etype, mode=entry.mode, cameo=entry.cameo, source=source, target=target,
-                    negated=negated, claimed_by=claimant, trigger_tok=tok, licensor=licensor,
-                    contexts=contexts, kind=cand.kind, denial=governing_denial(anchor_tok))
+        rec = dict(type=etype, mode=entry.mode, cameo=entry.cameo, source=source, target=target,
+                   negated=negated, claimed_by=claimant, trigger_tok=tok, licensor=licensor,
+                   contexts=contexts, kind=cand.kind, denial=governing_denial(anchor_tok),
+                   decider=decider)
+        announced = mod in ("future", "hypothetical") and self._speaker_announces(claimant, source, src_tok)
+        if conditional_harm and (not announced or negated):
+            return None
+        rec["announced"] = announced and not negated
+        if announced:
+            if etype in THREAT_TYPES and not negated and (etype == "ASSAULT" or target is not None):
+                # "the ministry said it would ban imports": announcing harm is threatening it
+                rec.update(type="THREATEN", mode=_threat_mode(rec), cameo="13", claimed_by=None)
+            elif etype in YIELD_TYPES and negated and mod == "future" and rec["denial"] is None:
+                # "we will not lift the roadblocks": refusing to yield
+                rec.update(type="REJECT", mode="yield", cameo="12", negated=False, claimed_by=None,
+                           source=source or claimant)
+        return rec
+
+    def _speaker_announces(self, claimant: Actor | None, source: Actor | None, src_tok: Token | None) -> bool:
+        """The speaker tells of its own side's act: same actor or state, a first-person
+        subject, or a subject the speaker owns ("his side", "its forces")."""
+        if claimant is None:
+            return False
+        if src_tok is not None and (src_tok.lower_ in FIRST_PERSON or any(
+                c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our", "my") for c in src_tok.children)):
+            return True
+        if source is None:
+            return False
+        return _same_actor(source, claimant) or (source.code is not None and source.code == claimant.code)
+
+    def _proposer(self, np: Token, source: Actor | None) -> Actor | None:
+        """Who put forward what is rejected or accepted: the subject of the verb of
+        proposing whose object the phrase is ("Kyiv has proposed an exchange, which ...")."""
+        if np.dep_ != "dobj" or not self.lex.in_class("propose", np.head.lemma_.lower()):
+            return None
+        subj = clause_subject(np.head)
+        a = self.actor(subj) if subj is not None else None
+        return None if _same_actor(a, source) else a
+
+    def _custodian(self, tok: Token) -> Actor | None:
+        """Who held those a passive verb frees: "returned from Russian captivity"."""
+        for pobj in prep_objects(tok, ("from", "in", "out")):
+            if self.lex.in_class("custody", pobj.lemma_.lower()):
+                a = self.actor(pobj)
+                if a is not None:
+                    return a
+        return None
+
+    def _installation_owner(self, np: Token, tok: Token, licensor: Token | None,
+                            source: Actor | None) -> Actor | None:
+        """A military or police installation without a named owner ("a military base",
+        "an army checkpoint") belongs to the state it stands in: the country of the place
+        the clause names, else the country the story is about."""
+        if not self.lex.in_class("installation", np.lemma_.lower()):
+            return None
+        mods = [c for c in np.children if c.dep_ in ("amod", "compound")]
+        force = next((m for m in mods if self.lex.in_class("forcemod", m.lemma_.lower())), None)
+        if force is None:
+            return None
+        place = self._location(tok, licensor)
+        country = place.country if place is not None and place.country else self.state.focus
+        if country is None or (source is not None and source.code == country and source.sector in STATE_SECTORS):
+            return None
+        # "government positions" in a war are its troops'
+        sector = "COP" if force.lemma_.lower() in ("police", "gendarmerie") else "MIL"
+        return _force_actor(self.ctx, country, sector)
+
+    # ---- accusations made by describing, not by a verb of accusing
+
+    def stated_accusations(self, sent: Span) -> list[dict]:
+        """A speaker accuses by calling an act wrong ("This was a reckless act," the
+        minister said), by saying an actor commits wrongs ("the regime has turned
+        repression into policy") or did something unlawfully ("the boat had illegally
+        entered"). Only in someone's words: the article's own voice accuses nobody."""
+        out = []
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            claimant = _claimant_of(self.ctx, sent, tok, self.state.quote_speaker)
+            if claimant is None:
+                continue
+            target = self._wrong_act_predicated(tok)
+            if target is False:
+                target = self._wrongdoer(tok, claimant)
+            if target is False:
+                continue
+            if _same_actor(target, claimant):
+                continue
+            out.append(dict(type="ACCUSE", mode=None, cameo="11", source=claimant, target=target, negated=False,
+                            claimed_by=None, trigger_tok=tok, licensor=None, contexts=[], kind="verb",
+                            denial=None, decider=None))
+        return out
+
+    def _wrong_act_predicated(self, verb: Token):
+        """"this was a deliberate and dangerous act", "their actions are illegal": the
+        actor blamed (None when the act's author goes unnamed); False when no such clause."""
+        if verb.lemma_.lower() != "be":
+            return False
+        subj = child(verb, "nsubj")
+        if subj is None:
+            return False
+        pred = child(verb, "attr", "acomp")
+        if pred is None:
+            return False
+        if pred.dep_ == "attr":
+            if not self.lex.in_class("actnoun", pred.lemma_.lower()) or not any(
+                    c.dep_ in ("amod", "conj") and self.lex.in_class("evalpred", c.lower_)
+                    for c in list(pred.children) + [g for c in pred.children for g in c.children]):
+                return False
+        elif not self.lex.in_class("evalpred", pred.lower_):
+            return False
+        if subj.lower_ == "it" and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in list(verb.children) + list(pred.children)):
+            return False  # "it is illegal to sell ...": no act is judged
+        if subj.lower_ not in ("this", "that", "it") and not self.lex.in_class("actnoun", subj.lemma_.lower()) \
+                and not any(e.type in ("ASSAULT", "COERCE", "SANCTION") for e in self.lex.lookup("N", subj.lemma_.lower())):
+            return False
+        if subj.pos_ != "PRON":
+            owner = self.actor(subj)
+            if owner is not None:
+                return owner
+        for by in prep_objects(pred, ("by",)):
+            a = self.actor(by)
+            if a is not None:
+                return a
+        # "this was a reckless act": the act the story last told; with none, nobody is accused
+        return self.state.last_hostile_source or False
+
+    def _wrongdoer(self, verb: Token, claimant: Actor):
+        """"the regime has turned repression into state policy" / "had illegally entered
+        its waters": the actor said to do wrong, else False."""
+        subj = child(verb, "nsubj")
+        if subj is None or subj.lower_ in FIRST_PERSON or verb.lemma_.lower() in _NOT_WRONGDOING:
+            return False
+        if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our", "my") for c in subj.children):
+            return False  # "his party had ...": the speaker's own side
+        manner = any(c.dep_ == "advmod" and self.lex.in_class("wrongadv", c.lower_) for c in verb.children)
+        if not manner:
+            # the wrong is what the subject does or makes, not a detail of it ("showed signs of torture")
+            objs = children(verb, "dobj", "attr", "oprd") + prep_objects(verb, ("into",))
+            heads = objs + [c for o in objs for c in o.children if c.dep_ in ("conj", "compound")]
+            if not any(self.lex.in_class("misconduct", t.lemma_.lower()) or self.lex.in_class("misconduct", t.lower_)
+                       for t in heads):
+                return False
+        actor = self.actor(subj)
+        if actor is None or _same_actor(actor, claimant) or (
+                actor.code is not None and actor.code == claimant.code and actor.sector == claimant.sector):
+            return False
+        return actor
 
     def _class_words(self, items: tuple[str, ...]) -> set[str]:
         words: set[str] = set()
@@ -821,6 +1113,9 @@ class _Coder:
                     self.state.last_source = ev.source
                     if ev.type == "ASSAULT" and not ev.negated and ev.source.sector not in _UNARMED:
                         self.state.last_violence_source = ev.source
+                        self.state.violence_by_word[rec["trigger_tok"].lemma_.lower()] = ev.source
+                    if ev.type in ("ASSAULT", "COERCE", "SANCTION") and not ev.negated:
+                        self.state.last_hostile_source = ev.source
             # The sentence's own date moves the anchor even when it states no event.
             stated = _resolve_date(sent, self.ctx.reference_date, self.state.anchor)
             if stated is not None and stated[1] == "day":
@@ -854,7 +1149,9 @@ class _Coder:
             rec = self.code(cand, sent, holding)
             if rec is not None:
                 coded.append(rec)
-        coded = [r for r in coded if not _denial_duplicate(r, coded)]
+        coded += self.stated_accusations(sent)
+        _share_threats(coded)
+        coded = [r for r in coded if not _denial_duplicate(r, coded) and not _decision_duplicate(r, coded)]
         return merge_same_type(coded)
 
 
@@ -890,6 +1187,36 @@ def _denial_duplicate(rec: dict, coded: list[dict]) -> bool:
     return any(o is not rec and o["denial"] is not None and o["denial"].i == rec["trigger_tok"].i for o in coded)
 
 
+def _share_threats(coded: list[dict]) -> None:
+    """"said it would ban imports of EU goods and restrict transit": acts announced in one
+    coordination are one threat, though only the first names whom it is aimed at."""
+    threats = [r for r in coded if r["type"] == "THREATEN" and r.get("announced")]
+    for rec in coded:
+        if rec["type"] not in THREAT_TYPES or not rec.get("announced"):
+            continue
+        t = rec["trigger_tok"]
+        for th in threats:
+            u = th["trigger_tok"]
+            if (t.dep_ == "conj" and t.head.i == u.i) or (u.dep_ == "conj" and u.head.i == t.i):
+                rec.update(type="THREATEN", mode=_threat_mode(rec), cameo="13", claimed_by=None,
+                           target=rec["target"] or th["target"])
+                break
+
+
+def _decision_duplicate(rec: dict, coded: list[dict]) -> bool:
+    """"agreed to freeze the assets": the freeze is the event, the AGREE is its decision."""
+    if rec["type"] != "AGREE" or rec["kind"] != "verb":
+        return False
+    return any(o is not rec and o.get("decider") is not None and o["decider"].i == rec["trigger_tok"].i
+               for o in coded)
+
+
+def _elaboration(a: dict, b: dict) -> bool:
+    """a's trigger is a participle adding what b did: "attacked a checkpoint, killing six"."""
+    t = a["trigger_tok"]
+    return t.tag_ == "VBG" and t.dep_ == "advcl" and t.head.i in (b["trigger_tok"].i, getattr(b["licensor"], "i", -1))
+
+
 def merge_same_type(coded: list[dict]) -> list[dict]:
     """One record per event: same-type records of a sentence whose actors agree are one
     event; the record with more actors is kept and takes what the other adds."""
@@ -898,10 +1225,16 @@ def merge_same_type(coded: list[dict]) -> list[dict]:
         for kept in out:
             if kept["type"] != rec["type"] or kept["negated"] != rec["negated"]:
                 continue
-            if not _compatible(kept["source"], rec["source"]) or not _compatible(kept["target"], rec["target"], loose=True):
+            if not _compatible(kept["source"], rec["source"]):
+                continue
+            if not _compatible(kept["target"], rec["target"], loose=True) and not (
+                    _elaboration(rec, kept) or _elaboration(kept, rec)):
                 continue
             for key in ("source", "target", "claimed_by"):
                 if kept[key] is None and rec[key] is not None:
+                    kept[key] = rec[key]
+                elif key != "claimed_by" and _codeless(kept[key]) and rec[key] is not None \
+                        and not _codeless(rec[key]):
                     kept[key] = rec[key]
             if kept["mode"] is None:
                 kept["mode"] = rec["mode"]
@@ -932,6 +1265,10 @@ def _rank(rec: dict) -> tuple[int, int]:
     return (0 if _in_relative_clause(rec["trigger_tok"]) else 1, 1 if rec["kind"] == "verb" else 0)
 
 
+def _codeless(a: Actor | None) -> bool:
+    return a is not None and a.code is None and a.country is None
+
+
 def _compatible(a: Actor | None, b: Actor | None, loose: bool = False) -> bool:
     """Two mentions that may be the same party; `loose`: any two of one state
     ("assisting the population ... and providing assistance" to the same country)."""
@@ -958,6 +1295,19 @@ def _focus_country(ctx: Context) -> Optional[str]:
         return None
     (top, n), *rest = counts.most_common(2) + [(None, 0)]
     return top if n > rest[0][1] else None
+
+
+def _force_actor(ctx: Context, code: str, sector: str) -> Actor | None:
+    """The article's own actor for a state's forces of one sector ("Somalia's army"), else
+    an unmentioned one named after the state ("Somalia armed forces")."""
+    if ctx.actors is not None:
+        for a in ctx.actors.actors:
+            if a.code == code and a.sector == sector:
+                return a
+    country = pycountry.countries.get(alpha_3=code)
+    name = (getattr(country, "common_name", None) or country.name) if country is not None else code
+    what = {"MIL": "armed forces", "COP": "police", "GOV": "government"}.get(sector, "forces")
+    return Actor(name=f"{name} {what}", code=code, country=code, sector=sector)
 
 
 def _country_actor(ctx: Context, code: str) -> Actor | None:

@@ -6,7 +6,8 @@ fired", "denied sending troops"), or when a verb of non-performance does
 ("refused to withdraw"). Its modality says whether it happened (None), is
 announced or scheduled ("future": "will meet", "said the session would take
 place"), or is only supposed ("hypothetical": "could attack", "if they do not
-withdraw", "would amount to"). The coder drops hypothetical events that no
+withdraw", "would amount to", "they must surrender", "until the decree is
+withdrawn" after a refusal). The coder drops hypothetical events that no
 speaker performs: a conditional attack is not an attack.
 """
 from __future__ import annotations
@@ -17,9 +18,10 @@ from wirecoder.extract.event_lexicon import get_lexicon
 
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 _SPECULATIVE = frozenset({"could", "might", "may", "can"})
+_DEONTIC = frozenset({"must", "should", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # Clause links through which a governing verb's polarity reaches the predicate.
-_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "dobj", "pobj", "prep", "advcl"})
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "dobj", "pobj", "prep", "advcl", "acomp"})
 
 
 def _own_negation(tok: Token) -> bool:
@@ -94,12 +96,33 @@ def _under_speech(tok: Token) -> bool:
     return False
 
 
+def _awaited(tok: Token) -> bool:
+    """An "until" clause under a future or refused act waits on something that has not
+    happened: "we will not leave until the decree is withdrawn"."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in ("advcl", "ccomp", "parataxis") and any(
+                c.dep_ == "mark" and c.lower_ in ("until", "till") for c in cur.children) \
+                or (cur.dep_ == "pcomp" and cur.head.lower_ in ("until", "till")):
+            main = cur.head if cur.dep_ != "pcomp" else cur.head.head
+            mains = [main]
+            if get_lexicon().in_class("speech", main.lemma_.lower()):
+                # '"We will not leave," she said, "until ..."': the clause hangs on the reporting verb
+                mains += [c for c in main.children if c.dep_ in ("ccomp", "parataxis")]
+            words = {c.lower_ for m in mains for c in m.children if c.dep_ in ("aux", "auxpass", "neg")}
+            return bool(words & {"will", "'ll", "would", "shall", "not", "n't", "never"})
+        if cur.head == cur or cur.dep_ not in ("conj", "advcl", "pcomp"):
+            return False
+        cur = cur.head
+    return False
+
+
 def modality(tok: Token, quoted: bool = False) -> str | None:
     """'hypothetical', 'future' or None for the clause of verb `tok`.
 
     `quoted`: the sentence is someone's words (a quote or reported speech), where
     "would" is the future of the reported time, not a supposition."""
-    if _in_conditional(tok):
+    if _in_conditional(tok) or _awaited(tok):
         return "hypothetical"
     verb = tok
     # A conjoined verb shares its first conjunct's auxiliaries ("will meet and sign").
@@ -107,8 +130,8 @@ def modality(tok: Token, quoted: bool = False) -> str | None:
     if not auxes and verb.dep_ == "conj":
         auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _SPECULATIVE:
-        return "hypothetical"
+    if words & _SPECULATIVE or words & _DEONTIC:
+        return "hypothetical"   # "could attack"; "they must surrender" asks, it does not report
     if "would" in words or "'d" in words:
         return "future" if (quoted or _under_speech(verb)) else "hypothetical"
     if words & {"will", "'ll", "shall"}:
