@@ -1,7 +1,7 @@
 """Who does what to whom: subjects, objects and actors of an event predicate.
 
 Pure functions over spaCy's dependency parse (ClearNLP labels, as the
-English models emit them). `events.py` decides which words are events; this
+English models emit them). `event_assertion` decides which words are events; this
 module answers, for a given predicate word, which noun phrase is its agent
 (active subject, passive "by" phrase, the controller of an infinitive, the
 antecedent of a relative pronoun) and which is its patient, and which actor
@@ -18,6 +18,8 @@ from wirecoder.models import Actor
 REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
+# "his side", "its forces": a phrase a possessive ties to someone already named.
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 # Clause relations that start a new predication: an actor search inside a
 # noun phrase does not descend into them ("the UN, which ...").
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj"})
@@ -298,3 +300,36 @@ def local_subtree(tok: Token, stop: frozenset[str] = frozenset({"relcl", "ccomp"
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in stop and not (t == tok and c.dep_ == "conj"))
     return sorted(out, key=lambda t: t.i)
+
+
+def in_relative_clause(tok: Token) -> bool:
+    """tok stands within a few steps under a relative clause ("the army, which has been fighting ...")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def free_relative_object(verb: Token) -> Token | None:
+    """"blamed what it called 'sabotage groups'": the named thing of a free relative."""
+    for c in children(verb, "ccomp", "dobj"):
+        if any(w.lower_ == "what" for w in c.children) or c.lower_ == "what":
+            for named in children(c, "oprd", "attr", "dobj"):
+                if named.lower_ != "what":
+                    return named
+    return None
+
+
+def hyphen_word(tok: Token) -> str:
+    """The hyphenated word ending at tok ("cease-fire", "sit-in"), else tok's text."""
+    doc, i = tok.doc, tok.i
+    parts = [tok.lower_]
+    while i >= 2 and doc[i - 1].text in ("-", "\u2010", "\u2011") and not doc[i - 2].whitespace_ \
+            and not doc[i - 1].whitespace_:
+        parts[:0] = [doc[i - 2].lower_, "-"]
+        i -= 2
+    return "".join(parts)

@@ -16,7 +16,6 @@ from spacy.tokens import Token
 
 from wirecoder.extract.event_lexicon import get_lexicon
 
-_NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "nobody", "nothing"})
 _SPECULATIVE = frozenset({"could", "might", "may", "can"})
 _DEONTIC = frozenset({"must", "should", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -142,7 +141,3 @@ def modality(tok: Token, quoted: bool = False) -> str | None:
             return "hypothetical"
         return "future"
     return None
-
-
-def is_negative_word(tok: Token) -> bool:
-    return tok.lower_ in _NEG_WORDS

@@ -1,0 +1,94 @@
+"""The actors an event record names: the article's own actors looked up by token,
+states named by a country, and the stand-ins the coder fills in when a sentence
+implies a party it does not name ("a military base" -> that state's forces).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+import pycountry
+from spacy.tokens import Token
+
+from wirecoder.extract.context import Context
+from wirecoder.extract.event_args import actor_in_np
+from wirecoder.models import Actor
+
+# Sectors of state bodies: the ones whose own acts they report in the passive,
+# and whose "installations" a source of the same state cannot attack.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO"})
+
+
+def actor_at(ctx: Context, tok: Token) -> Actor | None:
+    """The actor the article's actor table resolved at this exact token."""
+    return ctx.actors.for_token(tok) if ctx.actors is not None else None
+
+
+def same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and (a is b or (a.name == b.name and a.code == b.code))
+
+
+def np_actor(ctx: Context, tok: Token | None, avoid: Actor | None = None) -> Actor | None:
+    """The actor the noun phrase headed by tok names, other than `avoid`."""
+    if tok is None:
+        return None
+    return actor_in_np(tok, lambda t: actor_at(ctx, t), avoid=lambda a: same_actor(a, avoid))
+
+
+def country_of_place(ctx: Context, tok: Token) -> str | None:
+    """The state a country-name token stands for, read from the place table."""
+    if ctx.places is None:
+        return None
+    place = ctx.places.at_char(tok.idx, tok.idx + len(tok.text))
+    if place is not None and place.feature == "country" and place.country:
+        return place.country
+    return None
+
+
+def focus_country(ctx: Context) -> Optional[str]:
+    """The country the story is about: most mentioned state among actors and places."""
+    counts: Counter = Counter()
+    if ctx.actors is not None:
+        for a in ctx.actors.actors:
+            code = a.country or a.code
+            if code and len(code) == 3 and code.isupper():
+                counts[code] += len(a.mentions) or 1
+    if ctx.places is not None:
+        for p in getattr(ctx.places, "places", []) or []:
+            if p.country:
+                counts[p.country] += len(p.mentions) or 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [(None, 0)]
+    return top if n > rest[0][1] else None
+
+
+def _country_name(country, code: str) -> str:
+    return (getattr(country, "common_name", None) or country.name) if country is not None else code
+
+
+def force_actor(ctx: Context, code: str, sector: str) -> Actor:
+    """The article's own actor for a state's forces of one sector ("Somalia's army"), else
+    an unmentioned one named after the state ("Somalia armed forces")."""
+    if ctx.actors is not None:
+        for a in ctx.actors.actors:
+            if a.code == code and a.sector == sector:
+                return a
+    name = _country_name(pycountry.countries.get(alpha_3=code), code)
+    what = {"MIL": "armed forces", "COP": "police", "GOV": "government"}.get(sector, "forces")
+    return Actor(name=f"{name} {what}", code=code, country=code, sector=sector)
+
+
+def country_actor(ctx: Context, code: str) -> Actor:
+    """The article's own actor for a state (the plain country mention), else a bare one."""
+    names = {code.lower()}
+    country = pycountry.countries.get(alpha_3=code)
+    if country is not None:
+        names |= {n.lower() for n in (getattr(country, "name", None), getattr(country, "common_name", None),
+                                      getattr(country, "official_name", None)) if n}
+    if ctx.actors is not None:
+        for a in ctx.actors.actors:
+            if a.code == code and a.role is None and (a.name.lower() in names or any(
+                    ctx.text[s:e].lower() in names for s, e in a.mentions)):
+                return a
+    return Actor(name=_country_name(country, code), code=code, country=code)
