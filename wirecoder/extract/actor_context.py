@@ -1,0 +1,274 @@
+"""Country from context: which state a place name, a dateline or the story as a whole points
+to. Used for the actors whose own phrase names no state ("police", "the ministry", "President
+X"), and to tell a place ("protests in Yerevan") from a participant ("sanctions on Armenia")."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecoder.data.actors import ActorKB
+from wirecoder.extract.actor_syntax import prep_objects
+from wirecoder.extract.context import Context
+
+# Prepositions whose object is a place, not a participant: "protests in
+# Yerevan", "flew to Niamey". "to"/"toward" count only after a verb of motion,
+# because "aid to Pakistan" and "a letter to Moscow" do name a participant.
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within",
+                  "around", "along", "through", "into", "over", "beyond", "off",
+                  "between", "via", "onto", "towards", "toward", "to", "from", "of", "on"}
+MOTION_PREPS = {"to", "toward", "towards", "into", "from", "via", "through", "across", "onto", "of", "on"}
+MOTION_VERBS = {"fly", "travel", "go", "come", "return", "arrive", "head", "move", "march", "flee",
+                "drive", "walk", "sail", "relocate", "transfer", "evacuate", "deploy", "send",
+                "cross", "enter", "leave", "bring", "take", "carry", "ship", "airlift", "escape",
+                "land", "reach", "visit", "withdraw", "retreat", "advance", "push", "stretch",
+                "spread", "extend", "lead", "run", "flow", "rise", "fall", "pour", "stream",
+                "commute", "migrate", "trek", "journey", "expel", "deport", "slip", "smuggle"}
+# Prepositions that place the people of a phrase: "residents of Niamey", "farmers in Sindh".
+LOCAL_NOUN_PREPS = {"in", "of", "at", "from"}
+# Prepositions of where something happens (not where it goes): "clashes in Quito".
+STATIC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "along",
+                "off"}
+# A titled official with no state named takes the article's main country only when the
+# story is mostly (more than this share of its state mentions) about that country.
+DOMINANT_SHARE = 0.5
+
+
+_UNSET = object()
+
+
+class StoryCountries:
+    """Where an article's actors belong when the phrase itself names no state.
+
+    Answers, for one article: the country of a place a token names; the country a generic
+    noun ("police", "the ministry") takes from its phrase, its sentence or the story; the
+    dateline's country; and the story's dominant ("home") country. Counts and the dateline
+    are computed once, on first use: they depend only on the text, the headline and the
+    place table, never on the actors found so far.
+    """
+
+    def __init__(self, ctx: Context, kb: ActorKB, ent_of: dict[int, Span]) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.kb = kb
+        self.ent_of = ent_of        # token index -> the named entity it is part of
+        self._counts: Optional[Counter] = None
+        self._country_first: dict[str, int] = {}
+        self._dateline = _UNSET
+
+    def place_country(self, tok: Token) -> Optional[str]:
+        """ISO3 of the place a token names: from the article's place table when there is one,
+        else from the KB (states, capitals), else the gazetteer's best entry for the name."""
+        ent = self.ent_of.get(tok.i)
+        text = ent.text if ent is not None else tok.text
+        entry = self.kb.lookup(text)
+        if entry is not None and entry.kind in ("state", "capital") and entry.country:
+            return entry.country   # a state, capital or seat ("the White House") the KB knows
+        places = self.ctx.places
+        if places is not None:
+            try:
+                p = places.at_char(tok.idx, tok.idx + len(tok))
+            except Exception:   # a half-built place table must not break actor resolution
+                p = None
+            if p is not None:
+                return getattr(p, "country", None)
+        if places is None and ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+            return gazetteer_country(text)
+        return None
+
+    def np_place_country(self, tok: Token) -> Optional[str]:
+        """A place inside the phrase: "residents of Niamey", "Kurds in Syria"."""
+        for _, pobj in prep_objects(tok, LOCAL_NOUN_PREPS):
+            c = self.place_country(pobj)
+            if c:
+                return c
+        return None
+
+    def context_country(self, tok: Token, sentence: bool = True) -> Optional[str]:
+        """Country for a generic noun: a place in its phrase, else (when `sentence`) a place where
+        its sentence happens, else the article's. Officials, ministries and delegations pass
+        sentence=False: they meet and speak in other states' capitals ("talks in Muscat")."""
+        c = self.np_place_country(tok)
+        if c:
+            return c
+        if sentence:
+            c = self.sentence_place_country(tok)
+            if c:
+                return c
+        return self.dominant_country()
+
+    def sentence_place_country(self, tok: Token) -> Optional[str]:
+        """The country of the nearest place where the sentence's action happens ("in Quito", "near
+        the town of Djibo") -- not where something goes or comes from ("pushed migrants into
+        Poland"), and not the place of an exile ("an opposition leader living in exile in Vilnius")."""
+        sent = tok.sent
+        if any(t.lemma_.lower() in ("exile", "exiled") for t in sent):
+            return None
+        best, best_d = None, None
+        for t in sent:
+            if t.i == tok.i or t.pos_ != "PROPN":
+                continue
+            node = t
+            while node.dep_ in ("conj", "appos", "compound") and node.head.i != node.i:
+                node = node.head
+            if not (node.dep_ == "pobj" and (node.head.lower_ in STATIC_PREPS
+                                             or node.head.lower_ == "of" and is_locative(node))):
+                continue
+            c = self.place_country(t)
+            if c:
+                d = abs(t.i - tok.i)
+                if best_d is None or d < best_d:
+                    best, best_d = c, d
+        return best
+
+    def dominant_country(self) -> Optional[str]:
+        """The country the article is mostly about: most mentions, ties to the earliest."""
+        counts = self._country_counts()
+        if not counts:
+            return None
+        first = self._country_first
+        return max(counts, key=lambda c: (counts[c], -first.get(c, 0)))
+
+    def dateline_country(self) -> Optional[str]:
+        """The country of the dateline the story is filed under ("NIAMEY, Aug 3 -", "WASHINGTON
+        (Reuters) -"), if it has one."""
+        if self._dateline is _UNSET:
+            self._dateline = None
+            for t in self.doc[:6]:
+                if is_dateline(t):
+                    self._dateline = self.place_country(t)
+                    break
+        return self._dateline
+
+    def home_country(self) -> Optional[str]:
+        """The country a story is about, when it is clearly one: the dominant country if it has
+        most of the state mentions or is the first state the headline names (the story's
+        protagonist: "Niger Junta Scraps Pacts With France"); else None."""
+        dominant = self.dominant_country()
+        if dominant is None:
+            return None
+        titled = self._title_countries()
+        if self._dominant_share() > DOMINANT_SHARE or (titled and titled[0] == dominant):
+            return dominant
+        return None
+
+    def _dominant_share(self) -> float:
+        """How much of the article's state mentions the dominant country has (0..1)."""
+        counts = self._country_counts()
+        total = sum(counts.values())
+        return counts[self.dominant_country()] / total if total else 0.0
+
+    def _country_counts(self) -> Counter:
+        """Mentions per country: places (states, cities), nationality words (half a place) and the
+        headline (twice a place: it says what the story is about)."""
+        if self._counts is not None:
+            return self._counts
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        places = self.ctx.places
+        used_places = False
+        if places is not None:
+            try:
+                for p in places.in_span(0, len(self.doc.text)):
+                    if getattr(p, "country", None):
+                        mentions = getattr(p, "mentions", None) or [(0, 0)]
+                        counts[p.country] += len(mentions)
+                        first[p.country] = min(first.get(p.country, 10**9), min(m[0] for m in mentions))
+                        used_places = True
+            except Exception:
+                used_places = False
+        if not used_places:
+            for ent in self.doc.ents:
+                if ent.label_ not in ("GPE", "LOC"):
+                    continue
+                e = self.kb.lookup(ent.text)
+                if e is not None and e.kind in ("state", "capital") and e.country:
+                    counts[e.country] += 1
+                    first.setdefault(e.country, ent.start_char)
+        for tok in self.doc:
+            code = self.kb.demonym(tok.text) if tok.ent_type_ == "NORP" else None
+            if code:
+                counts[code] += 0.5
+                first.setdefault(code, tok.idx)
+        for code in self._title_countries():
+            counts[code] += 2
+            first.setdefault(code, -1)
+        self._counts, self._country_first = counts, first
+        return counts
+
+    def _title_countries(self) -> list[str]:
+        """States the headline names (by name, capital or nationality word)."""
+        title = getattr(self.ctx.article, "title", None) or ""
+        words = re.findall(r"[A-Z][\w'\u2019.-]*", title)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                phrase = " ".join(words[i:i + n])
+                e = self.kb.lookup(phrase) if len(words[i:i + n]) == n else None
+                code = (e.country if e is not None and e.kind in ("state", "capital") else None) \
+                    or (self.kb.demonym(phrase) if n == 1 else None)
+                if code:
+                    out.append(code)
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+def is_locative(tok: Token) -> bool:
+    """Is this state/capital name the place of something rather than a participant?"""
+    node = tok
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return node.dep_ in ("npadvmod",)
+    prep = node.head
+    p = prep.lower_
+    if p not in LOCATIVE_PREPS:
+        return False
+    if p in ("of", "on"):
+        # "the capital of Niger" is a place; "sanctions on Niger", "the army of Niger" are not.
+        return prep.head.lemma_.lower() in ("capital", "city", "part", "region", "border", "north", "south",
+                                            "east", "west", "centre", "center", "outskirts", "territory",
+                                            "province", "coast", "soil", "side")
+    if p in MOTION_PREPS and p not in ("from",):
+        verb = prep.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
+            verb = verb.head
+        return verb.lemma_.lower() in MOTION_VERBS or prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in (
+            "flight", "road", "route", "trip", "visit", "journey", "corridor", "border", "way")
+    if p == "from":
+        verb = prep.head
+        return verb.lemma_.lower() in MOTION_VERBS
+    return True
+
+
+def is_dateline(tok: Token) -> bool:
+    """ "NIAMEY (Reuters) -": the capitalised place a story is filed from is no actor."""
+    if not (tok.text.isupper() and len(tok.text) > 2):
+        return False
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    if tok.i - start > 3:
+        return False
+    follow = doc[tok.i + 1: tok.i + 4]
+    return any(t.text in ("(", "-", "\u2014", "\u2013", ",") for t in follow)
+
+
+@lru_cache(maxsize=4096)
+def gazetteer_country(name: str) -> Optional[str]:
+    """Country of the gazetteer's first-ranked place of this name (None if the gazetteer is absent)."""
+    try:
+        from wirecoder.data.gazetteer import get_gazetteer
+
+        hits = get_gazetteer().lookup(name)
+    except Exception:   # gazetteer not built: context country then comes from the KB alone
+        return None
+    return hits[0].country if hits else None
