@@ -186,3 +186,23 @@ def test_maritime_features(gaz, name, canonical, iso3, lat, lon):
     top = gaz.lookup(name)[0]
     assert (top.name, top.country, top.feature) == (canonical, iso3, "site")
     assert km(top.lat, top.lon, lat, lon) < 60
+
+
+def test_a_name_written_with_a_hyphen_for_and(gaz):
+    # "Sistan and Baluchestan" is also written "Sistan-Baluchestan"
+    region = gaz.lookup("Sistan-Baluchestan")[0]
+    assert (region.country, region.feature) == ("IRN", "region")
+    assert gaz.lookup("Bosnia-Herzegovina")[0].country == "BIH"
+
+
+def test_congo_alone_lists_both_congos_larger_first(gaz):
+    states = [e.country for e in gaz.lookup("Congo") if e.feature == "country"]
+    assert states == ["COD", "COG"]
+
+
+@pytest.mark.parametrize("name,lat,lon", [("Fergana Valley", 40.9, 71.7), ("Darién Gap", 8.0, -77.4),
+                                          ("the Levant", 33.5, 36.0), ("Maghreb", 31.0, 3.0)])
+def test_regions_spanning_states_have_no_country(gaz, name, lat, lon):
+    region = gaz.lookup(name)[0]
+    assert region.curated and region.country is None and region.feature == "region"
+    assert km(region.lat, region.lon, lat, lon) < 50

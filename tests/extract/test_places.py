@@ -211,3 +211,119 @@ def test_a_disputed_shoal_and_its_other_name(places):
     shoal = shoals[0]
     assert shoal.country is None and "Ayungin Shoal" in {shoal.name, *shoal.aliases}
     assert len(shoal.mentions) == 2 and abs(shoal.lat - 9.7) < 0.3 and abs(shoal.lon - 115.9) < 0.3
+
+
+def names(table):
+    return {p.name for p in table.places}
+
+
+def test_a_persons_surname_is_not_a_place_later_in_the_story(places):
+    # Kovel is a Ukrainian town; here it is only a journalist's surname.
+    t = places("Police detained the journalist Nadia Kovel in Lviv on Monday. Kovel had been held "
+               "twice before, her lawyer said, and rights groups called for Kovel's release.")
+    assert "Kovel" not in names(t)
+    assert by_name(t, "Lviv").country == "UKR"
+
+
+def test_a_surname_is_a_place_where_a_locative_cue_says_so(places):
+    t = places("Mohammad Hama, a council spokesman in Syria, said on Monday that hundreds of "
+               "families had fled to Hama overnight.")
+    hama = by_name(t, "Hama")
+    assert (hama.country, hama.feature) == ("SYR", "city")
+    second = t.places[[p.name for p in t.places].index(hama.name)].mentions
+    text = ("Mohammad Hama, a council spokesman in Syria, said on Monday that hundreds of "
+            "families had fled to Hama overnight.")
+    assert second == [(text.rindex("Hama"), text.rindex("Hama") + 4)]  # not the spokesman
+
+
+def test_a_name_after_a_title_is_a_person(places):
+    t = places("Mr Talas told reporters in Bishkek that the border with Kazakhstan would reopen.")
+    assert names(t) == {"Bishkek", "Kazakhstan"}
+
+
+def test_a_demonym_before_city_of_is_not_a_place(places):
+    t = places("Floods cut the roads to the Somali town of Beledweyne on Sunday, and families fled "
+               "to Mogadishu.")
+    assert "Somali" not in " ".join(names(t))  # not Ethiopia's Somali Region
+    assert (by_name(t, "Beledweyne").country, by_name(t, "Beledweyne").feature) == ("SOM", "city")
+
+
+def test_a_demonym_with_a_region_designator_is_the_region(places):
+    t = places("Drought has hit Ethiopia's Somali region hardest, the agency said.")
+    region = by_name(t, "Somali")
+    assert (region.country, region.feature) == ("ETH", "region")
+
+
+def test_congo_alone_follows_the_articles_places(places):
+    t = places("Rebels advanced on Goma in eastern Congo on Monday, and Kinshasa accused Rwanda.")
+    assert by_name(t, "Congo").country == "COD"
+    t = places("Voters queued for hours in Brazzaville as Congo held a presidential election.")
+    assert by_name(t, "Congo").country == "COG"
+
+
+def test_a_region_spanning_states_outranks_a_namesake_province(places):
+    # Burkina Faso has a "Sahel Region"; "the Sahel" in a Burkinabe story is the whole belt.
+    t = places("Burkina Faso's army said it had killed 40 militants, as jihadist groups expand "
+               "across the Sahel.")
+    sahel = by_name(t, "Sahel")
+    assert sahel.country is None and abs(sahel.lat - 14.5) < 1
+
+
+def test_direction_plus_country_and_a_territory_city(places):
+    t = places("In northern Syria, drones struck a convoy near Qamishli. Israeli troops raided "
+               "the West Bank city of Jenin on Monday.")
+    assert (by_name(t, "Syria").country, by_name(t, "Syria").feature) == ("SYR", "country")
+    assert by_name(t, "Qamishli").country == "SYR"
+    assert by_name(t, "West Bank").feature == "region"
+    assert (by_name(t, "Jenin").country, by_name(t, "Jenin").feature) == ("PSE", "city")
+    assert "Israel" not in names(t)
+
+
+def test_place_names_with_lower_case_particles(places):
+    t = places("Colombian rebels blockaded roads in Arauca and Norte de Santander, officials in "
+               "Colombia said.")
+    nds = by_name(t, "Norte de Santander")
+    assert (nds.country, nds.feature) == ("COL", "region")
+
+
+def test_a_valley_spanning_three_states(places):
+    t = places("Border clashes between Kyrgyzstan and Tajikistan spread across the Fergana Valley.")
+    valley = by_name(t, "Fergana Valley")
+    assert valley.country is None and valley.feature == "region"
+    assert "Fergana" not in names(t)  # not the Uzbek city
+
+
+def test_a_country_that_is_a_first_name_after_a_title(places):
+    text = "Defence Minister Israel Katz said Israel would respond to the attack from Lebanon."
+    t = places(text)
+    israel = by_name(t, "Israel")
+    assert israel.mentions == [(text.rindex("Israel"), text.rindex("Israel") + 6)]
+
+
+def test_a_place_named_in_an_organisations_name_is_not_a_mention(places):
+    text = ("Police found 12 bodies in the northern state of Sinaloa, near Culiacan. Factions of "
+            "the Sinaloa Cartel have fought for months.")
+    t = places(text)
+    sinaloa = by_name(t, "Sinaloa")
+    assert (sinaloa.country, sinaloa.feature) == ("MEX", "region")
+    assert sinaloa.mentions == [(text.index("Sinaloa"), text.index("Sinaloa") + 7)]
+
+
+def test_fled_to_a_town_the_model_reads_as_a_person(places):
+    t = places("Somali troops retook a village in Hiiraan, and hundreds of families fled to "
+               "Beledweyne, the regional capital.")
+    assert by_name(t, "Beledweyne").country == "SOM"
+
+
+def test_a_name_with_and_without_region_designator_is_town_and_region(places):
+    t = places("Gunmen attacked a checkpoint near Kidal in northern Mali on Sunday, and the army said "
+               "it had carried out air strikes across the Kidal region.")
+    named = {p.name: p for p in t.places}
+    town, region = named["Kidal"], named["Kidal Region"]
+    assert (town.country, town.feature) == ("MLI", "city")
+    assert (region.country, region.feature) == ("MLI", "region")
+
+
+def test_a_region_named_with_its_designator_once_keeps_one_sense(places):
+    t = places("Floods hit Sindh province again, and officials in Sindh said 40 villages were cut off.")
+    assert [(p.name, p.feature) for p in t.places] == [("Sindh", "region")]

@@ -75,6 +75,9 @@ class Entry:
         for k in list(keys):
             if k.startswith(("al ", "el ")) and len(k) > 6:
                 keys.add(k[3:])
+            # "Sistan and Baluchestan" is also written "Sistan-Baluchestan"
+            if " and " in k:
+                keys.add(k.replace(" and ", " "))
         return {k for k in keys if k}
 
     def add_alias(self, alias: str) -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
 from wirecoder.extract.context import Context
 from wirecoder.extract.time import dateline
@@ -93,6 +94,27 @@ PERSON_PREPS = {"in", "at", "near", "toward", "towards", "into", "outside", "ins
 # Entity labels whose words are never towns: "on Friday", "the Geneva Conventions".
 NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT",
                     "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE")
+# Lower-case words inside place names: "Norte de Santander", "Ciudad del Este".
+NAME_PARTICLES = ("de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "le", "les", "y", "al", "el")
+# Verbs of motion whose "to"/"from" points at a place ("fled to X"), unlike
+# "spoke to X" or "a letter from X".
+MOTION_VERBS = {"flee", "travel", "move", "return", "head", "go", "come", "send", "deploy", "march",
+                "retreat", "evacuate", "relocate", "fly", "drive", "deliver", "transfer", "withdraw",
+                "advance", "walk", "escape", "ship", "airlift", "bus", "push", "extend", "spread",
+                "expand", "migrate", "cross", "divert", "redeploy", "transport", "take", "bring"}
+# Words before a name that make it a person's: "Mr Talas", "President Rahmon".
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "president", "minister",
+                 "congressman", "congresswoman", "lawmaker", "mp", "commissioner", "secretary",
+                 "premier", "chancellor", "governor", "mayor", "gen", "col", "colonel", "lt", "maj",
+                 "capt", "captain", "sgt", "judge", "sheikh", "imam", "pope", "king", "queen",
+                 "prince", "princess", "ambassador", "spokesman", "spokeswoman", "spokesperson"}
+# Capitalised heads that make "<place> <head>" the name of a body: "the Sinaloa
+# Cartel", "the Kyiv Independent". Not "Airport", "Stadium": those are places.
+_ORG_HEAD_RX = re.compile(r"\s+(?:Cartel|Front|Movement|Party|Brigades?|Times|Post|Herald|Tribune|"
+                          r"Independent|Gazette|University|Polytechnic|Club|Bank|Company|Corporation|"
+                          r"Airlines|Airways|Group)\b")
+# Actor kinds (wirecoder.data.actors) whose names are not places.
+GROUP_KINDS = ("demonym", "ethnic", "armed", "org")
 SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "announce", "report", "write", "deny",
                 "confirm", "warn", "insist", "note", "explain", "recall"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -115,6 +137,10 @@ CITY_WEIGHT = 1.5
 CURATED_BONUS = 1.0
 COUNTRY_IN_ARTICLE = 2.5  # x share of the article's place mentions in the candidate's state
 COUNTRY_IN_SENTENCE = 1.0  # ... in the same sentence
+# A curated place spanning states ("the Sahel", "the Horn of Africa") stands
+# for each of them: it gets what a namesake region of one of those states
+# ("Sahel Region" of Burkina Faso) gets from the article naming that state.
+SPANS_STATES = COUNTRY_IN_ARTICLE + COUNTRY_IN_SENTENCE
 ADMIN1_NAMED = 4.0  # a place in the article lies in this region
 PAIR_MATCH = 5.0  # "X, Y": X lies in Y
 DESIGNATOR_MATCH = 2.0  # "Sindh province" is a region, "Dadu city" a city
@@ -134,6 +160,8 @@ class _Mention:
     sent_start: int = 0
     cue: int | None = None  # None: an entity or designator phrase; else a CUE_* strength
     label_other: bool = False  # the model read it as a PERSON, ORG or NORP
+    dateline: bool = False
+    designated: bool = False  # a designator follows the name ("Kidal region")
 
 
 @dataclass
@@ -209,13 +237,17 @@ def _candidates(ctx: Context) -> list[_Mention]:
     out: list[_Mention] = []
     covered: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, surface: str, phrase_end: int, hint: str | None, label: str):
+    def add(start: int, end: int, surface: str, phrase_end: int, hint: str | None, label: str) -> _Mention:
+        for m in out:
+            if m.start == start and m.end == phrase_end:
+                return m
         if any(start < e and s < phrase_end for s, e in covered):
-            return
+            return None
         covered.append((start, phrase_end))
         sent = ctx.sentence_of(start)
         out.append(_Mention(start, phrase_end, surface, text[start:phrase_end], hint, label,
                             sent.start_char))
+        return out[-1]
 
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS + OTHER_LABELS:
@@ -225,38 +257,161 @@ def _candidates(ctx: Context) -> list[_Mention]:
             continue
         end = start + len(surface)
         hint = None
+        designated = False
         words = surface.split()
         if len(words) > 1 and words[-1].lower() in DESIGNATORS:  # "Sindh Province" as one entity
             hint = DESIGNATORS[words[-1].lower()]
             if not gaz.lookup(surface):
                 surface = " ".join(words[:-1])
+                designated = True
         phrase_end = end
-        after = re.match(r"\s+(" + "|".join(DESIGNATORS) + r")\b", text[end:end + 20])
+        after = _designator_after(text, end)
         if after:  # "Sindh" + " province"
             hint = DESIGNATORS[after.group(1)]
-            phrase_end = end + after.end()
+            phrase_end = end + len(after.group(0)) - len(after.group("of") or "")
+            designated = True
         if ent.label_ in OTHER_LABELS and not _known_place(surface):
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
-        add(start, start + len(surface), surface, phrase_end, hint, ent.label_)
+        added = add(start, start + len(surface), surface, phrase_end, hint, ent.label_)
+        if added is not None:
+            added.designated = designated
 
     # "X province/district" the parser did not mark as an entity
     for m in _DESIGNATOR_RX.finditer(text):
-        name = m.group("name")
-        if re.match(r"(?i)the\b", name):
+        name, start = m.group("name"), m.start("name")
+        owner = list(re.finditer(r"['’]s\s+", name))  # "Ethiopia's Somali region": the region is "Somali"
+        if owner:
+            name, start = name[owner[-1].end():], start + owner[-1].end()
+        if re.match(r"(?i)the\b", name) or _designator_after(text, m.end("name")) is None:
             continue
-        add(m.start("name"), m.end("name"), name, m.end(), DESIGNATORS[m.group("des")], "GPE")
+        added = add(start, m.end("name"), name, m.end(), DESIGNATORS[m.group("des")], "GPE")
+        if added is not None:
+            added.designated = True
 
     line = dateline(text)
     if line:
         place, _, (s, e) = line
-        add(s, e, place, e, "city", "GPE")
+        m = add(s, e, place, e, "city", "GPE")
+        if m is not None:
+            m.dateline = True
 
     for m in _proper_noun_mentions(ctx, covered):
-        add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)
-        out[-1].cue, out[-1].label_other = m.cue, m.label_other
+        added = add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)
+        if added is not None:
+            added.cue, added.label_other = m.cue, m.label_other
     return sorted(out, key=lambda m: m.start)
+
+
+def _designator_after(text: str, end: int) -> re.Match | None:
+    """The designator right after a name ("Sindh province"), but not a place
+    noun that the name only modifies: in "the Somali city of Baidoa" or "the
+    West Bank town of Jenin" the city is Baidoa, and "Somali" names no city."""
+    hit = re.match(r"\s+(" + "|".join(DESIGNATORS) + r")\b(?P<of>\s+of\b)?", text[end:end + 24])
+    if hit is None or (hit.group("of") and DESIGNATORS[hit.group(1)] == "city"):
+        return None
+    return hit
+
+
+def _person_names(ctx: Context) -> tuple[set[str], list[tuple[int, int]]]:
+    """(normalised surnames of the people the article names, char spans of
+    their full names). A person is a multi-word PERSON entity ("Alena
+    Sarokina"), the capitalised run after a title ("Mr Talas", "Defence
+    Minister Israel Katz"), or a PERSON entity with the proper noun the
+    model split off before it ("Israel" + "Katz"). The model often reads
+    the bare surname later in the story as a place ("Sarokina had been
+    arrested"), and a first name as a country ("Israel")."""
+    doc = ctx.doc
+    keys: set[str] = set()
+    spans: list[tuple[int, int]] = []
+
+    def name_word(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper()
+
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        i = ent.start
+        while i > 0 and name_word(doc[i - 1]) and doc[i - 1].whitespace_ and not _title_case(doc[i - 1].sent) \
+                and doc[i - 1].lower_.rstrip(".") not in PERSON_TITLES and doc[i - 1].ent_type_ != "PERSON":
+            i -= 1  # "Israel" + PERSON "Katz"
+        words = [t for t in doc[i:ent.end] if t.text[:1].isupper()]
+        # a place the model read as a person ("Addis Ababa", "crossed at Mae Sot") names nobody
+        if len(words) > 1 and not _known_place(doc[i:ent.end].text) and \
+                not (get_gazetteer().lookup(ent.text) and _locative_at(ctx, ent.start_char, ent.end_char)):
+            keys.add(normalize_name(words[-1].text))
+            spans.append((doc[i].idx, ent.end_char))
+    for t in doc[:-1]:
+        if t.lower_.rstrip(".") in PERSON_TITLES and t.text[:1].isupper() and name_word(doc[t.i + 1]) \
+                and not _title_case(t.sent):  # "President Warns Kyiv" is a headline
+            j = t.i + 1
+            while j + 1 < len(doc) and name_word(doc[j + 1]):
+                j += 1
+            keys.add(normalize_name(doc[j].text))
+            spans.append((doc[t.i + 1].idx, doc[j].idx + len(doc[j])))
+    keys.discard("")
+    return keys, spans
+
+
+def _title_case(sent: Span) -> bool:
+    """A headline written in title case, where capitals say nothing of names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.7 * len(words)
+
+
+def _locative_at(ctx: Context, start: int, end: int) -> bool:
+    """Does this occurrence itself say a place is meant? "the village of X",
+    "X province", a locative preposition right before it ("in X", "near X"),
+    or "to"/"from" after a verb of motion ("fled to X")."""
+    text = ctx.text
+    sent = ctx.sentence_of(start)
+    if _cue(text, start, sent.start_char)[0] == CUE_NOUN or _designator_after(text, end):
+        return True
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = ctx.doc[span.start - 1]
+    if prev.lower_ in PERSON_PREPS - {"from"}:
+        return True
+    return prev.lower_ in ("to", "from") and prev.head.lemma_ in MOTION_VERBS
+
+
+def _group_word(surface: str) -> str | None:
+    """The kind of actor a name is, when it is a people or a body and not a
+    place: "Somali", "Kurdish" (demonym, ethnic), "Hamas", "Reuters" (armed,
+    org). The gazetteer has namesakes of many ("Somali Region", "Hamm")."""
+    entry = get_actor_kb().lookup(surface)
+    if entry is None or entry.kind not in GROUP_KINDS:
+        return None
+    if any(e.feature == "country" for e in get_gazetteer().lookup(surface)):
+        return None  # "Myanmar" is also listed as an adjective
+    return entry.kind
+
+
+def _not_a_place(ctx: Context, start: int, end: int, surface: str,
+                 people: tuple[set[str], list[tuple[int, int]]], dateline: bool = False) -> bool:
+    """Is this occurrence of a name a person or a group rather than a place?
+    A surname of someone in the article is a place only where the words
+    around it say so ("fled to Hama" after "Mohammad Hama said"); a demonym
+    or an organisation only with a designator ("the Somali region")."""
+    if dateline:
+        return False
+    person_keys, person_spans = people
+    if any(start < e and s < end for s, e in person_spans):
+        return True  # a word of a person's full name
+    key = normalize_name(surface)
+    if key in person_keys and not _locative_at(ctx, start, end):
+        return True
+    if _ORG_HEAD_RX.match(ctx.text, end):
+        return True  # "the Sinaloa Cartel", "the Tehran Times" name a body, not the place
+    kind = _group_word(surface)
+    if kind is None:
+        return False
+    if _designator_after(ctx.text, end):
+        return False
+    # an ethnic name that is also a region's: "fighting in Amhara"
+    return not (kind == "ethnic" and _locative_at(ctx, start, end))
 
 
 def _cue(text: str, start: int, sent_start: int) -> tuple[int | None, str | None]:
@@ -305,8 +460,10 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
             i += 1
             continue
         j = i + 1  # a run: "Nerkin Hand", "Port-au-Prince" (hyphens without spaces)
+        # and lower-case particles inside a name: "Norte de Santander", "Ciudad del Este"
         while j < n and (usable(doc[j]) or (doc[j].text == "-" and not doc[j - 1].whitespace_
-                                              and j + 1 < n and usable(doc[j + 1]))):
+                                              and j + 1 < n and usable(doc[j + 1])) or
+                         (doc[j].text in NAME_PARTICLES and j + 1 < n and usable(doc[j + 1]))):
             j += 1
         k = i
         while k < j:  # longest known sub-run starting at k, else move on
@@ -324,7 +481,7 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
 
 def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set[str],
                   covered: list[tuple[int, int]]) -> _Mention | None:
-    if span[-1].text == "-" or span[0].text == "-":
+    if span[-1].text in ("-", *NAME_PARTICLES) or span[0].text in ("-", *NAME_PARTICLES):
         return None
     start, end = span.start_char, span.end_char
     if any(start < e and s < end for s, e in covered):
@@ -357,7 +514,11 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
         # "toward X", "in X", but not "spoke to X", "X's plan"
         prep = re.search(r"(\w+)\s+(?:\w+\s+(?:and|or)\s+|\w+,\s+)*$",
                          ctx.text[max(sent.start_char, start - 60):start])
-        if strength < CUE_PREP or prep is None or prep.group(1).lower() not in PERSON_PREPS or \
+        before = ctx.doc[span.start - 1] if span.start else None
+        moved = before is not None and before.lower_ in ("to", "from") and \
+            before.head.lemma_ in MOTION_VERBS  # "fled to X", not "spoke to X"
+        if strength < CUE_PREP or prep is None or \
+                (prep.group(1).lower() not in PERSON_PREPS and not moved) or \
                 root.dep_ == "poss" or ctx.text[end:end + 2] in ("'s", "’s"):
             return None
     return _Mention(start, end, span.text, span.text, hint, label, sent.start_char,
@@ -409,16 +570,18 @@ def _bare(name: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in DESIGNATORS else name
 
 
-def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
-    """Resolve each distinct name (normalised) to one gazetteer entry."""
+def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
+    """Resolve each distinct name (normalised) to one gazetteer entry; return
+    the entry of each mention (by `id`)."""
     gaz = get_gazetteer()
+    key_of = _sense_keys(mentions)
     by_key: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
-        by_key[normalize_name(m.surface)].append(m)
+        by_key[key_of[id(m)]].append(m)
     # exact namesakes, then spelling variants ("Wajid" for GeoNames' "Waajid")
-    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(k)]}
+    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(_base(k))]}
     cands = {k: v for k, v in cands.items() if v}
-    variant_ids = {k: {e.id for e in gaz.lookup_split(k)[1]} for k in cands}
+    variant_ids = {k: {e.id for e in gaz.lookup_split(_base(k))[1]} for k in cands}
 
     # "X, Y" pairs: X's mention followed by ", " and Y's mention
     pairs: dict[str, set[str]] = defaultdict(set)  # X key -> Y keys
@@ -426,7 +589,7 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
     for m in mentions:
         nxt = re.match(r",\s*", text[m.end:m.end + 3])
         if nxt and (m.end + nxt.end()) in starts:
-            pairs[normalize_name(m.surface)].add(normalize_name(starts[m.end + nxt.end()].surface))
+            pairs[key_of[id(m)]].add(normalize_name(starts[m.end + nxt.end()].surface))
 
     resolved: dict[str, GazEntry] = {}
     # Pass 1 ranks by the prior alone; pass 2 ranks again with the article's
@@ -493,6 +656,8 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
                     score += COUNTRY_IN_ARTICLE * weight[e.country] / top
                 if e.country in here:
                     score += COUNTRY_IN_SENTENCE
+                if e.curated and e.country is None and e.feature != "country":
+                    score += SPANS_STATES
                 if e.feature == "region" and {normalize_name(e.name), normalize_name(_bare(e.name))} & admin1_named:
                     score += ADMIN1_NAMED  # "Atlanta" named: "Georgia" is the US state
                 if e.feature == "city" and e.admin1 and \
@@ -501,7 +666,7 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
                 if any(_in_region(e, y) for y in pairs.get(k, ())):
                     score += PAIR_MATCH  # "Paris, Texas"
                 for x, ys in pairs.items():  # "Atlanta, Georgia": Georgia holds Atlanta
-                    if k in ys and x in resolved and resolved[x].admin1 and \
+                    if _base(k) in ys and x in resolved and resolved[x].admin1 and \
                             normalize_name(resolved[x].admin1) in (normalize_name(e.name),
                                                                    normalize_name(_bare(e.name))):
                         score += PAIR_MATCH
@@ -520,7 +685,29 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[str, GazEntry]:
             if best is not None and not (best.feature == "city" and best_support < MIN_CITY_SCORE):
                 new[k] = best
         resolved = new
-    return resolved
+    return {key: resolved[k] for m in mentions for key, k in [(id(m), key_of[id(m)])] if k in resolved}
+
+
+REGION_SENSE = "\x00region"  # key suffix of "Kidal region" when "Kidal" alone is also written
+
+
+def _base(key: str) -> str:
+    return key.removesuffix(REGION_SENSE)
+
+
+def _sense_keys(mentions: list[_Mention]) -> dict[int, str]:
+    """The key each mention is resolved under: its normalised name, one sense
+    per article, except that a name written both with a region designator
+    and without one ("the Kidal region", "near Kidal") is two places, the
+    region and (if the gazetteer has one) the town."""
+    keys = {id(m): normalize_name(m.surface) for m in mentions}
+    region = {keys[id(m)] for m in mentions if m.designated and m.feature_hint == "region"}
+    bare = {keys[id(m)] for m in mentions if not m.designated}
+    for m in mentions:
+        k = keys[id(m)]
+        if k in region and k in bare and m.designated and m.feature_hint == "region":
+            keys[id(m)] = k + REGION_SENSE
+    return keys
 
 
 def _alias_given(text: str, m: _Mention, entry: GazEntry) -> tuple[str, int, int] | None:
@@ -538,7 +725,10 @@ def _alias_given(text: str, m: _Mention, entry: GazEntry) -> tuple[str, int, int
 
 def extract_places(ctx: Context) -> PlaceTable:
     text = ctx.text
-    mentions = _candidates(ctx)
+    person_keys = _person_names(ctx)
+    mentions = [m for m in _candidates(ctx)
+                if not _not_a_place(ctx, m.start, m.start + len(m.surface), m.surface, person_keys,
+                                    m.dateline)]
     resolved = _resolve(mentions, text)
 
     groups: dict[int, list[_Mention]] = defaultdict(list)
@@ -546,7 +736,7 @@ def extract_places(ctx: Context) -> PlaceTable:
     given_aliases: dict[int, list[str]] = defaultdict(list)
     extra_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
-        e = resolved.get(normalize_name(m.surface))
+        e = resolved.get(id(m))
         if e is None:
             continue
         groups[e.id].append(m)
@@ -567,7 +757,8 @@ def extract_places(ctx: Context) -> PlaceTable:
             for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
                 s, t = hit.span()
                 if any(s < e and b < t for b, e in blocked) or \
-                        any(s < e and b < t for b, e in taken):
+                        any(s < e and b < t for b, e in taken) or \
+                        _not_a_place(ctx, s, t, form, person_keys):
                     continue
                 extra_spans[pid].append((s, t))
                 taken.add((s, t))
@@ -582,6 +773,8 @@ def extract_places(ctx: Context) -> PlaceTable:
             name = e.name
         else:
             name = max(surfaces, key=lambda s: (surfaces[s], -min(m.start for m in ms if m.surface == s)))
+        if any(normalize_name(p.name) == normalize_name(name) for p in table.places):
+            name = e.name  # "Kidal" the town and "Kidal Region"
         aliases: list[str] = []
         seen = {normalize_name(name)}
         for a in [*surfaces, *(m.phrase for m in ms), *given_aliases[pid], e.name, *e.aliases]:
