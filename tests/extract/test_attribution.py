@@ -111,3 +111,34 @@ def test_the_group_never_points_back_to_a_government(nlp):
     actor = claimant(sent, ctx, word(sent, "false"))
     assert actor is not None and actor.name == "group" and actor.code is None
     assert actor.mentions == [(text.index("group"), text.index("group") + len("group"))]
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    # a carrier noun's source: "a tally by X", "a statement from X", "X's report"
+    ("According to a tally by Reuters, the militia seized 14 villages.", "seized", "Reuters"),
+    ("According to a statement from the Kenya Roads Authority, floods destroyed 300 homes.", "destroyed",
+     "Kenya Roads Authority"),
+    # "said in a statement that ..." parsed as the statement's own clause
+    ("The coast guard said in a statement that 40 migrants were rescued.", "rescued", "coast guard"),
+])
+def test_claimant_behind_statements_and_tallies(nlp, text, trigger, name):
+    actor = claim(nlp, text, trigger)
+    assert actor is not None and name.lower() in actor.name.lower()
+
+
+def test_the_group_refers_to_the_group_named_before_not_the_last_body(nlp):
+    text = ("The Kivu Security Tracker group said 11 civilians were killed. The UN said aid was "
+            "suspended. Over 60 homes were torched, the group said.")
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
+    sent = list(ctx.doc.sents)[-1]
+    actor = claimant(sent, ctx, word(sent, "torched"))
+    assert actor is not None and "Kivu Security Tracker" in actor.name
+
+
+def test_speaker_of_one_paragraph_never_claims_the_next(nlp):
+    # spaCy may run "... wrote on X.\nHundreds ..." into one sentence
+    text = ('"We never target markets," militia adviser Omar Idris wrote on X.\n'
+            "More than 30 people were arrested by police in the capital.")
+    ctx = prepare_context(Article(id="t", text=text), nlp(text))
+    arrested = next(t for t in ctx.doc if t.text == "arrested")
+    assert claimant(arrested.sent, ctx, arrested) is None

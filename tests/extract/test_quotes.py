@@ -224,3 +224,67 @@ def test_unresolved_description_still_names_its_speaker(nlp):
     (q,) = quotes(nlp, text)
     assert q.text == "the vote would be held again in March"
     assert q.speaker is not None and "committee" in q.speaker.name.lower()
+
+
+def test_surname_tagged_as_a_common_noun_is_the_named_person(nlp):
+    text = ("Opposition leader Maria Lindqvist rejected the budget. \"I told them, 'you cannot "
+            "cut schools and call it reform,' and they laughed,\" Lindqvist said.")
+    (q,) = direct(quotes(nlp, text))
+    assert q.text.startswith("I told them, 'you cannot cut schools")
+    assert q.speaker is not None and q.speaker.name == "Maria Lindqvist"
+
+
+@pytest.mark.parametrize("text", [
+    'She said the book "The Long Road Home" had changed her mind.',
+    'The army launched Operation "Northern Shield" at dawn.',
+    'Supporters waved banners reading "Justice For Amara Now" outside the court.',
+])
+def test_titles_of_works_and_operations_are_not_quotes(nlp, text):
+    assert direct(quotes(nlp, text)) == []
+
+
+def test_a_lowercase_phrase_after_a_work_noun_is_still_speech(nlp):
+    text = 'The minister called the plan "reckless, cruel and doomed to fail".'
+    (q,) = direct(quotes(nlp, text))
+    assert q.text == "reckless, cruel and doomed to fail"
+
+
+def test_according_to_a_statement_from_gives_the_speaker(nlp):
+    text = ('According to a statement from the port authority, "all berths will reopen once '
+            'the wreck is cleared."')
+    (q,) = direct(quotes(nlp, text))
+    assert q.speaker is not None and q.speaker.name.lower().endswith("port authority")
+
+
+def test_clause_according_to_a_source_is_its_reported_speech(nlp):
+    text = ("More than 6,000 people have crossed into Chad since May, according to the "
+            "International Organization for Migration.")
+    (q,) = quotes(nlp, text)
+    assert (q.direct, q.text) == (False, "More than 6,000 people have crossed into Chad since May")
+    assert q.speaker is not None and q.speaker.code in ("IOM", "UN")
+
+
+def test_according_to_on_a_noun_phrase_is_no_reported_speech(nlp):
+    assert quotes(nlp, "The toll, according to the Red Crescent, was 30.") == [] or all(
+        q.text != "The toll" for q in quotes(nlp, "The toll, according to the Red Crescent, was 30."))
+
+
+def test_according_to_on_a_named_actors_act_is_a_claim_not_speech(nlp):
+    text = "Germany flew 400 people out of Juba on Sunday, according to the foreign office."
+    assert [q for q in quotes(nlp, text) if not q.direct] == []
+
+
+def test_according_to_after_an_attributed_quote_adds_no_second_quote(nlp):
+    text = ('"We urge both sides to return to talks without delay," the Chinese foreign ministry '
+            'said in a statement, according to Xinhua.')
+    qs = quotes(nlp, text)
+    assert [q.direct for q in qs] == [True]
+
+
+def test_one_said_takes_the_speakers_named_after_the_last_quote(nlp):
+    text = ('"We will rebuild every school," the governor told state radio.\n'
+            'Teachers, who asked not to be named, said classes had stopped. '
+            '"We have had no salary since March," one said.')
+    qs = direct(quotes(nlp, text))
+    assert [q.text for q in qs][-1] == "We have had no salary since March"
+    assert qs[-1].speaker is not None and "eacher" in qs[-1].speaker.name

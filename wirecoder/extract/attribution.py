@@ -93,16 +93,35 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
     if tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                actor = ctx.actors.for_token(child)
-                if actor is not None:
-                    return actor
+                # "the rights group Viasna": the name, known to the table or not
+                return ctx.actors.for_token(child) or _named_source(child)
     actor = ctx.actors.for_token(tok)
-    if actor is None and (tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON") or any(
+    # a name the tagger took for a common noun ("Timmermans said", tagged NNS):
+    # capitalised mid-sentence, with no determiner
+    misread_name = (tok.is_title and tok.i > tok.sent.start and tok.pos_ == "NOUN"
+                    and not any(c.dep_ == "det" for c in tok.children))
+    if actor is None and (tok.pos_ == "PROPN" or misread_name):
+        actor = _by_surname(tok, ctx)  # "Frans Timmermans ... Timmermans said"
+    if actor is None and (tok.pos_ == "PROPN" or misread_name or tok.ent_type_ in ("ORG", "PERSON") or any(
             c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.lefts)):
         actor = _named_source(tok)  # "the Viasna human rights centre" is named by its name
     if actor is None and tok.pos_ == "NOUN" and _is_agent_noun(tok):
         actor = _described_source(tok, ctx)
+    if (actor is None and tok.pos_ == "NOUN" and _is_definite(tok) and tok.dep_ == "nsubj"
+            and is_reporting_verb(tok.head) and tok.lemma_.lower() not in CARRIER_NOUNS):
+        # "the coastguard said", "the hospital said": a definite speaker the lexicon
+        # does not know still names the source; its claim is not the article's voice
+        actor = _described_source(tok, ctx)
     return actor
+
+
+def _by_surname(tok: Token, ctx: Context) -> Actor | None:
+    """The one person already named in full whose last name is `tok`."""
+    if ctx.actors is None or not tok.is_title:
+        return None
+    hits = [a for a in ctx.actors.actors
+            if a.name != tok.text and a.name.split()[-1:] == [tok.text] and len(a.name.split()) > 1]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _is_agent_noun(tok: Token) -> bool:
@@ -153,7 +172,15 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
     doc = tok.doc
     sents = list(doc.sents)
     k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
-    for s in reversed(sents[max(0, k - ANTECEDENT_WINDOW): k + 1]):
+    window = sents[max(0, k - ANTECEDENT_WINDOW): k + 1]
+    if collective:
+        # "the Emergency Lawyers group said ... the group said": the body last
+        # named with the same head noun, before any other body in between
+        for s in reversed(window):
+            for cand in reversed([t for t in s if t.i < tok.i and t.lemma_.lower() == tok.lemma_.lower()
+                                  and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)]):
+                return ctx.actors.for_token(cand) or _named_source(cand)
+    for s in reversed(window):
         subjects = [t for t in s if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
         for cand in reversed(subjects):
             if cand.ent_type_ == "PERSON" or cand.pos_ == "PRON":
@@ -274,6 +301,49 @@ def content_of(verb: Token) -> Span | None:
     return None
 
 
+# What carries a source's words or numbers rather than the source itself:
+# "according to a statement from the ministry", "a tally by AFP", "figures
+# released by the health ministry" -- the source is whoever the carrier is from.
+CARRIER_NOUNS: frozenset[str] = frozenset("""
+    statement tally count report figure data estimate document release communique
+    announcement post message letter record list toll assessment survey census
+    analysis study review update
+""".split())
+
+
+def _source_of_carrier(tok: Token) -> Token:
+    """The source behind a carrier noun ("a tally by AFP" -> AFP), else `tok`."""
+    if tok.lemma_.lower() not in CARRIER_NOUNS or tok.pos_ != "NOUN":
+        return tok
+    frontier = [tok]
+    for _ in range(2):  # "figures released by X": the carrier, then its participle
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.lemma_.lower() not in CARRIER_NOUNS:
+                        return pobj
+                if child.dep_ == "acl":
+                    nxt.append(child)
+            if any(c.dep_ == "poss" for c in node.children):  # "the ministry's statement"
+                return next(c for c in node.children if c.dep_ == "poss")
+        frontier = nxt
+    return tok
+
+
+def _statement_verb(noun: Token) -> Token | None:
+    """The reporting verb of "said in a statement", "wrote in a post" when `noun`
+    is the carrier ("statement"), else None."""
+    if noun.lemma_.lower() not in CARRIER_NOUNS or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "via", "through"):
+        return None
+    verb = prep.head
+    return verb if is_reporting_verb(verb) else None
+
+
 def according_to(sent: Span) -> list[tuple[Token, Token]]:
     """(the word 'according', the head of X) for each "according to X" in the sentence."""
     out = []
@@ -284,7 +354,7 @@ def according_to(sent: Span) -> list[tuple[Token, Token]]:
             if pobj is None:
                 pobj = next((c for c in to.subtree if c.pos_ in ("NOUN", "PROPN")), None)
             if pobj is not None:
-                out.append((tok, pobj))
+                out.append((tok, _source_of_carrier(pobj)))
     return out
 
 
@@ -297,6 +367,8 @@ def _reports(verb: Token, dep: str) -> bool:
         return lemma in SPEECH_VERBS or lemma in COUNTING_VERBS
     if dep == "xcomp":
         return lemma in CLAIM_XCOMP  # "claimed to have seized"
+    if dep == "nsubjpass" and lemma in COUNTING_VERBS:  # "a toll of 17 was confirmed by the army"
+        return any(c.dep_ == "agent" for c in verb.children)
     if dep in ("dobj", "prep"):
         if lemma in COUNTING_VERBS:  # "the ministry reported 30 deaths"
             return True
@@ -332,6 +404,14 @@ def attributions(sent: Span, ctx: Context) -> list[Attribution]:
     return out
 
 
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """No line break between the two words: a parse that ran one paragraph into
+    the next (a sentence split missed) must not lend one paragraph's speaker to
+    the other's numbers."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
 def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | None:
     """On whose word the clause holding `trigger` (default: the sentence) is reported.
 
@@ -348,7 +428,19 @@ def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | 
         head = cur.head
         if _reports(head, cur.dep_):
             spk = speaker_token(head)
-            if spk is not None:
+            if spk is not None and _same_paragraph(spk, tok):
+                return resolve(spk, ctx)
+        verb = _statement_verb(head) if cur.dep_ == "acl" else None
+        if verb is not None:  # "said in a statement that ..." parsed as the statement's clause
+            spk = speaker_token(verb)
+            if spk is not None and _same_paragraph(spk, tok):
+                return resolve(spk, ctx)
+        if head.dep_ == "ROOT" and cur.dep_ == "conj" and is_reporting_verb(head) and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in cur.children):
+            # "The army said 14 were killed and 30 wounded": the second count
+            # hung on "said" is still what the army said
+            spk = speaker_token(head)
+            if spk is not None and _same_paragraph(spk, tok):
                 return resolve(spk, ctx)
         cur = head
     root = cur
@@ -358,12 +450,25 @@ def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | 
         # The reporting verb needs a subject of its own: in "Peru condemned the raid,
         # repeating its threat" the participle is Peru's, and Peru's act no hearsay.
         for child in root.children:
+            # an inserted "X said," (parataxis) vouches for the whole sentence, also
+            # for a clause that follows it ("left 30 dead, the group said, and wounded 40")
             if (child.i != tok.i and is_reporting_verb(child) and child.dep_ in ("parataxis", "ccomp", "advcl")
-                    and child.i > tok.i and content_of(child) is None and _own_subject(child)[0]
+                    and (child.i > tok.i or child.dep_ == "parataxis")
+                    and content_of(child) is None and _own_subject(child)[0]
                     and not child.left_edge.i <= tok.i <= child.right_edge.i):
                 spk = speaker_token(child)
-                if spk is not None:
+                if spk is not None and _same_paragraph(spk, tok):
                     return resolve(spk, ctx)
+        # "The toll rose to 45, officials told Reuters, after 20 more bodies were found":
+        # the clause after an inverted reporting verb is on the same word
+        if (not own_speech and _reports(root, "ccomp") and any(
+                c.dep_ == "ccomp" and c.i < root.i for c in root.children)):
+            for child in root.children:
+                if child.dep_ in ("advcl", "conj") and child.i > root.i and \
+                        child.left_edge.i <= tok.i <= child.right_edge.i:
+                    spk = speaker_token(root)
+                    if spk is not None and _same_paragraph(spk, tok):
+                        return resolve(spk, ctx)
     sources = according_to(sent)
     if sources:
         return resolve(sources[0][1], ctx)

@@ -24,7 +24,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from wirecoder.extract.attribution import claimant
+from wirecoder.extract.attribution import SPEECH_VERBS, claimant
 from wirecoder.extract.context import Context
 from wirecoder.extract.numbers import Quantity, find_quantities, parse_quantity
 from wirecoder.models import Figure
@@ -36,12 +36,17 @@ __all__ = ["extract_figures", "parse_quantity"]
 TRANSITIVE_KINDS: dict[str, str] = {
     **dict.fromkeys("kill slay murder massacre execute behead".split(), "killed"),
     **dict.fromkeys("injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("displace uproot".split(), "displaced"),
+    **dict.fromkeys("displace uproot evict".split(), "displaced"),
     **dict.fromkeys("detain arrest jail imprison abduct kidnap apprehend".split(), "detained"),
     **dict.fromkeys("evacuate rescue airlift repatriate".split(), "evacuated"),
     "shelter": "displaced",  # "camps sheltering 30,000 people"
     **dict.fromkeys("seize capture overrun occupy recapture retake".split(), "captured"),
     **dict.fromkeys("destroy demolish raze flatten torch".split(), "destroyed"),
+    # "homes were burned": things burned are destroyed (people burned are left to
+    # "alive"/"dead" and the like, see _verb_kind)
+    "burn": "destroyed",
+    # the buried are dead: "we buried 27 people"
+    "bury": "killed",
     "affect": "other",
 }
 # Intransitive: the count is their subject ("30 people died", "thousands fled").
@@ -50,18 +55,28 @@ INTRANSITIVE_KINDS: dict[str, str] = {
     **dict.fromkeys("disappear vanish".split(), "missing"),
     **dict.fromkeys("flee shelter".split(), "displaced"),
 }
+# "The fighting has claimed 17 lives", "cost 30 lives", "12 lives were lost":
+# lives taken are deaths (lives saved are not).
+LIFE_TAKING = frozenset({"claim", "cost", "take", "lose", "end"})
+# Verbs that report or find people in a state their complement names: "were
+# reported killed", "were found dead", "are feared missing", "are presumed dead".
+STATE_VERBS = frozenset({"report", "find", "fear", "presume", "believe", "confirm", "declare",
+                         "list", "pronounce", "leave"})
 # Verb + particle/preposition: "washed away 300 homes", "flew 1,000 people out".
 PHRASAL_KINDS: dict[tuple[str, str], str] = {
     ("wash", "away"): "destroyed", ("sweep", "away"): "destroyed", ("burn", "down"): "destroyed",
     ("blow", "up"): "destroyed", ("fly", "out"): "evacuated", ("ship", "out"): "evacuated",
     ("round", "up"): "detained", ("take", "hostage"): "detained", ("take", "captive"): "detained",
     ("pull", "out"): "evacuated",
+    # "homes were set ablaze / alight / on fire"
+    ("set", "ablaze"): "destroyed", ("set", "alight"): "destroyed", ("set", "fire"): "destroyed",
 }
 # Adjectives and nouns that say it themselves ("23 wounded", "50 dead", "30 deaths").
 ADJ_KINDS: dict[str, str] = {
     "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
     "hurt": "injured", "missing": "missing", "homeless": "displaced", "displaced": "displaced",
     "detained": "detained", "arrested": "detained", "evacuated": "evacuated",
+    "unaccounted": "missing",  # "30 people remain unaccounted for"
 }
 NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed",
@@ -134,6 +149,11 @@ _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT"
 # names, while "28 officials", "more than 200 protests", "95 prisoners" are
 # tallies a reader would look up. Measures, durations and money are apart.
 MIN_COUNT_OTHER = 10
+# Bodies of people counted as a group: "a crowd of about 3,000", "a convoy of 40".
+GROUP_NOUNS = frozenset({"crowd", "group", "force", "contingent", "convoy", "column", "gathering",
+                         "mob", "delegation", "caravan", "flotilla", "fleet"})
+# The dead counted by their remains: "the bodies of 19 migrants".
+REMAINS_NOUNS = frozenset({"body", "corpse", "remains"})
 # A single person killed is a death toll of one: "a farmer died", "a soldier was
 # shot dead", "killed a civilian".
 SINGLE = frozenset({"a", "an", "one", "another"})
@@ -159,6 +179,9 @@ def _counted_noun(q: Quantity) -> tuple[Token | None, Token]:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj not in q.span:
                     return pobj, head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in GROUP_NOUNS:
+        group = head.head.head  # "a crowd of about 3,000": the crowd is what is counted
+        return group, group
     return None, head
 
 
@@ -187,14 +210,29 @@ def _currency(q: Quantity, noun: Token | None) -> str | None:
     return None
 
 
-def _not_a_count(q: Quantity, noun: Token | None) -> bool:
-    """Dates, years, ages, durations, shares, ordinals and numbers in names."""
+def _tagged_date_only(q: Quantity) -> bool:
+    """The tagger's DATE/TIME label covers the bare number and nothing else ("the
+    toll rose to 45", "put the toll at 52" tagged DATE): no month, day or year
+    word makes it a date, so the predicate decides."""
+    head = q.head
+    if head.ent_type_ not in ("DATE", "TIME") or re.fullmatch(r"(1[5-9]|20)\d\d", head.text):
+        return False
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    # adverbs the tagger pulls into the entity ("38 overnight") make no date of it
+    return ent is not None and all(t.i in range(q.span.start, q.span.end) or t.pos_ == "ADV"
+                                   or t.lower_ in ("about", "some") for t in ent)
+
+
+def _not_a_count(q: Quantity, noun: Token | None, date_tag_ok: bool = False) -> bool:
+    """Dates, years, ages, durations, shares, ordinals and numbers in names.
+
+    `date_tag_ok`: ignore the tagger's DATE/TIME label (see `_tagged_date_only`)."""
     head = q.head
     # The tagger calls some counts DATE ("Between 30 and 40 migrants"); a count
     # with a counted noun outside the entity, and no unit of time, is still a count.
     counted = noun is not None and noun.lemma_.lower() not in MEASURE_NOUNS and not noun.ent_type_
     dated = head.ent_type_ in _SKIP_ENTS or any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in q.span)
-    if dated and not (counted and head.ent_type_ in ("DATE", "TIME", "")):
+    if dated and not (counted and head.ent_type_ in ("DATE", "TIME", "")) and not date_tag_ok:
         return True
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if nxt is not None and nxt.text in ("%", "th", "st", "nd", "rd"):
@@ -221,8 +259,11 @@ def _not_a_count(q: Quantity, noun: Token | None) -> bool:
 
 def _phrasal(verb: Token) -> str | None:
     for child in verb.children:
-        if child.dep_ in ("prt", "prep", "advmod", "oprd", "dobj"):
-            for word in (child.lower_, child.lemma_.lower()):
+        if child.dep_ in ("prt", "prep", "advmod", "oprd", "dobj", "acomp", "xcomp"):
+            words = [child.lower_, child.lemma_.lower()]
+            if child.dep_ == "prep":  # "set on fire": the preposition's object
+                words += [g.lower_ for g in child.children if g.dep_ == "pobj"]
+            for word in words:
                 if (verb.lemma_.lower(), word) in PHRASAL_KINDS:
                     return PHRASAL_KINDS[(verb.lemma_.lower(), word)]
     return None
@@ -253,8 +294,14 @@ def _verb_kind(verb: Token, role: str, human: bool, armed: bool = False) -> str 
     `human`: the count is of people (or of an unnamed something); `armed`: of
     people under arms."""
     lemma = verb.lemma_.lower()
+    if lemma in STATE_VERBS:  # "nine were reported killed", "eight were found dead"
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "advmod") and child.lower_ in ADJ_KINDS:
+                return ADJ_KINDS[child.lower_]
     if role == "obj":
         kind = _phrasal(verb) or TRANSITIVE_KINDS.get(lemma)
+        if kind == "destroyed" and lemma == "burn" and human:
+            kind = None  # "burned three people": no tally of things destroyed
         if kind is None and human and lemma in HOLD:
             return "detained"  # "1,000 people are held on political charges"
         if kind is None and human and not armed and lemma in CIVILIAN_MOVE:
@@ -283,6 +330,8 @@ def _verb_kind(verb: Token, role: str, human: bool, armed: bool = False) -> str 
             return "detained"  # people seized are detained; posts and towns are captured
         return kind
     # subject of an intransitive or a copula: "30 died", "12 are missing", "forced to flee"
+    if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+        return "killed"  # "five people lost their lives"
     if lemma in _LEAVE and any(c.dep_ == "dobj" and c.lemma_.lower() in HOME_NOUNS for c in verb.children):
         return "displaced"  # "thousands have left their homes / the country"
     kind = INTRANSITIVE_KINDS.get(lemma)
@@ -307,6 +356,9 @@ def _tally_kind(noun: Token) -> str | None:
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         return "injured" if mods & {"injury", "casualty"} and "death" not in mods else "killed"
     if noun.lemma_.lower() in ("number", "count", "tally", "total"):
+        for c in noun.children:  # "the number of people detained", participle hung on "number"
+            if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lower_ in ADJ_KINDS:
+                return ADJ_KINDS[c.lower_]
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -366,6 +418,12 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
     armed = noun is not None and (noun.lemma_.lower() in ARMED_NOUNS or noun.lower_ in ARMED_NOUNS)
     if noun is not None and noun.lemma_.lower() in NOUN_KINDS:
         return NOUN_KINDS[noun.lemma_.lower()]
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in REMAINS_NOUNS:
+        return "killed"  # "the bodies of 19 migrants were recovered"
+    if noun is not None and noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in LIFE_TAKING \
+            and noun.dep_ in ("dobj", "nsubjpass"):
+        return "killed"  # "claimed 17 lives", "12 lives were lost"
     if noun is not None and noun.lower_ in ADJ_KINDS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the":
         return ADJ_KINDS[noun.lower_]  # "11 of the dead", "among the wounded"
     tok = role_tok
@@ -398,6 +456,16 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
             kind = _verb_kind(head, "obj", human, armed)
             if kind:
                 return kind
+    if head.pos_ in ("VERB", "AUX") and dep in ("attr", "nsubj", "dobj"):
+        for c in head.children:
+            # "Among the dead were seven children"
+            if c.dep_ == "prep" and c.lower_ == "among":
+                dead = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if dead is not None and dead.lower_ in ADJ_KINDS:
+                    return ADJ_KINDS[dead.lower_]
+            # "The dead included four police officers"
+            if dep == "dobj" and c.dep_ == "nsubj" and head.lemma_.lower() in _NESTING and c.lower_ in ADJ_KINDS:
+                return ADJ_KINDS[c.lower_]
     if dep == "pobj" and (head.lower_ in _NESTING or head.lemma_.lower() in _NESTING) and depth < 3:
         return _nested_kind(head.head, depth)  # "..., including at least eight children"
     if dep == "appos" and head.pos_ in ("NOUN", "PROPN", "NUM") and depth < 3:
@@ -453,6 +521,17 @@ def _implied_subject(q: Quantity) -> str | None:
     head = q.head
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "conj":
         first = head.head.head
+        lemma = first.lemma_.lower()
+        if lemma not in SPEECH_VERBS and lemma not in INTRANSITIVE_KINDS and not (
+                lemma in TRANSITIVE_KINDS and any(c.dep_ == "nsubjpass" for c in first.children)):
+            return None  # "The blast left 45 dead and 120 injured": the blast is no casualty
+        if lemma in SPEECH_VERBS:
+            # "The army said 14 soldiers were killed and 30 wounded", the second
+            # count hung on "said": the first casualty predicate before it holds the subject
+            first = next((t for t in reversed(list(first.doc[first.i + 1: head.i]))
+                          if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in TRANSITIVE_KINDS), None)
+            if first is None:
+                return None
         subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "NUM":  # "one of its soldiers was killed and two wounded"
             prep = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -493,7 +572,7 @@ def _countable(noun: Token | None) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in MEASURE_NOUNS or lemma in CURRENCY_NOUNS:
         return False
-    return _is_human(noun) or noun.tag_ == "NNS"
+    return _is_human(noun) or noun.tag_ == "NNS" or lemma in GROUP_NOUNS
 
 
 def _single_deaths(sent: Span, ctx: Context, counted: set[int]) -> list[tuple[Token, Token]]:
@@ -524,10 +603,15 @@ def figures_in(sent: Span, ctx: Context) -> list[Figure]:
     counted: set[int] = set()
     for q in find_quantities(sent):
         noun, role_tok = _counted_noun(q)
+        doubtful = False
         if _not_a_count(q, noun):
-            continue
+            if not (_tagged_date_only(q) and not _not_a_count(q, noun, date_tag_ok=True)):
+                continue
+            doubtful = True  # a bare number tagged DATE: a count only if a casualty predicate says so
         currency = _currency(q, noun)
         kind = None if currency else _kind(q, noun, role_tok)
+        if doubtful and kind in (None, "other"):
+            continue
         if noun is None and kind is None and not currency:
             noun = _tally_noun(q.head)  # "the number of prisoners freed rose to 2,500"
         if q.head.lower_ == "one" and kind in (None, "other"):
@@ -544,6 +628,10 @@ def figures_in(sent: Span, ctx: Context) -> list[Figure]:
         if noun is not None:
             counted.add(noun.i)
         subject = currency if currency else (_subject_text(noun, q) or _implied_subject(q))
+        if subject is None and not currency:  # "the number of people detained rose to 1,400"
+            tallied = _tally_noun(q.head)
+            if tallied is not None and tallied.pos_ == "NOUN" and tallied.lower_ not in ADJ_KINDS:
+                subject = tallied.text
         figures.append(Figure(kind=kind, min=q.min, max=q.max, approximate=q.approximate,
                               subject=subject, claimed_by=claimant(sent, ctx, q.head),
                               evidence=ctx.evidence(sent)))

@@ -10,9 +10,12 @@ continues in its own sentence).
 
 Reported speech ("Yerevan has said it doesn't have troops ...") is the clause
 a speech verb governs, when a named speaker says it and the clause is not
-itself the quotation.
+itself the quotation, and the clause an "according to X" hangs on when it has a
+subject of its own that is not a named actor (a named actor's act is an event X
+vouches for, see attribution.claimant).
 
-Quotes of one or two words are scare quotes ("successfully") and left out.
+Quotes of one or two words are scare quotes ("successfully") and left out, and
+so are names and titles in quotation marks ('the book "..."', 'dubbed "..."').
 """
 from __future__ import annotations
 
@@ -183,14 +186,20 @@ def _mentioned_outside(actor: Actor, spans: list[QuoteSpan], skip: Token) -> boo
 
 
 def _previous_speaker(ctx: Context, sents: list[Span], k: int,
-                      prev: tuple[Actor | None, int] | None) -> tuple[bool, Actor | None]:
+                      prev: tuple[Actor | None, int, int] | None) -> tuple[bool, Actor | None]:
     """Speaker carried over to a quote in sentence k that names none: the speaker
     of a quote ending in the sentence before, or of a reporting verb there
     ("Erdogan said the operation would continue. "We will not stop.")."""
     if k == 0:
         return False, None
-    said = [a.speaker for a in attributions(sents[k - 1], ctx)
+    atts = [a for a in attributions(sents[k - 1], ctx)
             if a.speaker is not None and a.verb is not None and a.verb.lower_ != "according"]
+    said = [a.speaker for a in atts]
+    # a reporting verb after the last quote is the more recent speaker: '"...,"
+    # X told radio. Aid workers said ... "...," one said.'
+    later = [a.speaker for a in atts if prev is not None and a.verb.idx >= prev[2]]
+    if later:
+        return True, later[-1]
     if prev is not None and prev[1] >= k - 1 and (prev[0] is not None or not said):
         return True, prev[0]
     if said:
@@ -202,7 +211,8 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
     quotes: list[Quote] = []
     kept: list[QuoteSpan] = []
     all_spans = find_quote_spans(ctx.text)
-    prev: tuple[Actor | None, int] | None = None  # (speaker, sentence index of the last quote)
+    # (speaker, sentence index, end offset) of the last quote
+    prev: tuple[Actor | None, int, int] | None = None
     for q in all_spans:
         body = _clean(ctx.text[q.start:q.end])
         if _n_words(body) < MIN_WORDS or _is_a_name(ctx.text, q):
@@ -236,17 +246,36 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
         quotes.append(Quote(text=body, speaker=speaker, direct=True,
                             evidence=_evidence(ctx, sents, idx)))
         kept.append(q)
-        prev = (speaker, idx[-1])
+        prev = (speaker, idx[-1], q.outer_end)
     return quotes, kept
 
 
 _NAMING = re.compile(r"(?:so-called|so called|known as|dubbed|titled|entitled|named|nicknamed|"
                      r"codenamed|code-named|hashtag)\s*$", re.I)
+# Nouns that stand before the title of a work or the name of a plan or
+# operation: 'the book "A Farmer's Country"', 'Operation "Northern Shield"'.
+_WORK_NOUN = re.compile(r"\b(?:book|novel|memoir|film|movie|documentary|song|album|play|poem|series|"
+                        r"show|programme|program|podcast|column|essay|article|op-ed|report|paper|"
+                        r"exhibition|campaign|operation|plan|initiative|slogan|banner|motto|"
+                        r"brand|magazine|newspaper|app)\s*$", re.I)
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'\u2019-]*|of|the|a|an|and|in|on|for|to|at|by|with|from")
 
 
 def _is_a_name(text: str, q: QuoteSpan) -> bool:
-    """ 'the so-called "Islamic State"', 'an operation dubbed "Iron Swords"': a name, not speech."""
-    return bool(_NAMING.search(text[max(0, q.outer_start - 20):q.outer_start]))
+    """ 'the so-called "Islamic State"', 'an operation dubbed "Iron Swords"', 'the
+    book "A Farmer's Country"': a name, not speech. Also a short quoted phrase in
+    title case with no sentence punctuation ('"Iron Dome for America"')."""
+    before = text[max(0, q.outer_start - 20):q.outer_start]
+    if _NAMING.search(before):
+        return True
+    body = text[q.start:q.end].strip()
+    words = body.split()
+    if _WORK_NOUN.search(before) and body[:1].isupper() and not re.search(r"[.!?,;]$", body):
+        # a title starts with a capital; 'called the operation "illegal, ..."' is speech
+        return True
+    return (len(words) <= 6 and words[0][:1].isupper() and not re.search(r"[.,;:!?]", body)
+            and all(_TITLE_WORD.fullmatch(w) for w in words) and sum(w[:1].isupper() for w in words) >= 2
+            and not any(w in ("I", "We", "You") for w in words))
 
 
 def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
@@ -258,7 +287,10 @@ def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
             verb, content = att.verb, att.content
             if att.speaker is None or verb is None or content is None:
                 continue
-            if verb.lower_ == "according" or verb.lemma_.lower() in REPORTING_ONLY:
+            if verb.lemma_.lower() in REPORTING_ONLY:
+                continue
+            if verb.lower_ == "according" and (not _according_clause(verb, content) or any(
+                    q.outer_start < content.end_char and content.start_char < q.outer_end for q in direct)):
                 continue
             if any(_inside(verb, q) for q in direct):
                 continue  # "I would like to emphasize that ..." is part of a direct quote
@@ -266,7 +298,7 @@ def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
                 continue  # the clause is the quotation itself
             if verb.lemma_.lower() in NOT_ASSERTED:
                 continue  # "the army denied that the base had been overrun" says the opposite
-            if content.root.pos_ not in ("VERB", "AUX"):
+            if content.root.pos_ not in ("VERB", "AUX") and verb.lower_ != "according":
                 # "declared himself head of state": a small clause, not speech; "Beijing
                 # claims the sea, ..., a ruling China rejects": a noun phrase misparsed
                 # as the verb's clause
@@ -276,12 +308,31 @@ def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
             # a clause that is mostly the quotation ("warned it would take "..."") repeats it
             if len(free) < MIN_WORDS or (holds_quote and len(free) <= MIN_WORDS):
                 continue
+            if "\n" in ctx.text[min(content.start_char, verb.idx):max(content.end_char, verb.idx)]:
+                continue  # a parse run across paragraphs (a missed sentence split) is no one clause
             text = _clean(content.text)
             if text.lower() in seen:
                 continue
             seen.add(text.lower())
             out.append(Quote(text=text, speaker=att.speaker, direct=False, evidence=ctx.evidence(sent)))
     return out
+
+
+def _according_clause(acc: Token, content: Span) -> bool:
+    """ "Nearly 12,000 people have arrived in the camps, according to the IOM": a
+    whole clause with its own subject that the "according to" phrase hangs on is
+    the source's reported statement (a noun phrase or a bare modifier is not)."""
+    root = acc.head
+    if root.pos_ not in ("VERB", "AUX") or not (content.start <= root.i < content.end):
+        return False
+    if any(t.lemma_.lower() in QUOTING_VERBS and t.pos_ in ("VERB", "AUX") for t in content):
+        return False  # '"...," the ministry said, according to TASS': the quote is the ministry's
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return False
+    # "France flew 1,000 people out, according to the ministry": a named actor's act
+    # is an event the source vouches for (its claimant), not the source's statement
+    return not (subj.pos_ == "PROPN" or subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))
 
 
 def direct_quotes(ctx: Context) -> tuple[list[Quote], list[QuoteSpan]]:
