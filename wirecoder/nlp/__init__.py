@@ -29,9 +29,25 @@ def ruler_patterns() -> list[dict]:
     return get_actor_kb().ruler_patterns() + get_gazetteer().ruler_patterns()
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: news paragraphs never run on.
+
+    The parser otherwise glues "... wrote on X.\nHundreds marched" into one
+    sentence, and every record's evidence would then span two paragraphs.
+    Set before the parser, which keeps preset sentence starts.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:  # spaCy makes every line break a space token
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def build_nlp() -> Language:
-    """A fresh pipeline: the model plus our EntityRuler before `ner`."""
+    """A fresh pipeline: the model, paragraph breaks as sentence ends, and
+    our EntityRuler before `ner`."""
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     # overwrite_ents: our tables win over the model's guesses on the same span.
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
                                                                "phrase_matcher_attr": "ORTH"})
