@@ -31,12 +31,12 @@ def mention_texts(text: str, actor: Actor) -> list[str]:
 
 # -- metonyms, states, short forms ---------------------------------------------------------
 def test_capital_as_actor_is_the_state_government(nlp):
-    text = "Moscow called on both sides to stop the fighting. Baku's offensive continued."
+    text = "Ankara urged the two neighbours to return to talks. Tbilisi's blockade went on."
     table, doc = resolve(nlp, text)
-    assert codes(table.for_token(tok(doc, "Moscow"))) == ("RUS", "RUS", "GOV")
-    baku = table.for_token(tok(doc, "Baku"))
-    assert codes(baku) == ("AZE", "AZE", "GOV")
-    assert baku.name == "Azerbaijan"   # the state it stands for
+    assert codes(table.for_token(tok(doc, "Ankara"))) == ("TUR", "TUR", "GOV")
+    tbilisi = table.for_token(tok(doc, "Tbilisi"))
+    assert codes(tbilisi) == ("GEO", "GEO", "GOV")
+    assert tbilisi.name == "Georgia"   # the state it stands for
 
 
 def test_seats_of_government_and_brussels(nlp):
@@ -162,26 +162,26 @@ def test_spokesman_for_the_junta_takes_the_junta_country(nlp):
 
 
 def test_un_official_is_coded_un_without_country(nlp):
-    text = ("UN Secretary-General Antonio Guterres's spokesperson, Stephane Dujarric, said the "
-            "secretary-general was alarmed.")
+    text = ("UN Secretary-General Antonio Guterres's spokeswoman, Daniela Weber, told reporters the "
+            "secretary-general was deeply worried by the reports.")
     table, doc = resolve(nlp, text)
-    dujarric = table.for_token(tok(doc, "Dujarric"))
-    assert (dujarric.code, dujarric.country, dujarric.role) == ("UN", None, "spokesperson")
+    weber = table.for_token(tok(doc, "Weber"))
+    assert (weber.code, weber.country, weber.role) == ("UN", None, "spokeswoman")
     guterres = table.for_token(tok(doc, "Guterres"))
     assert (guterres.code, guterres.country, guterres.role) == ("UN", None, "Secretary-General")
-    assert guterres is not dujarric
+    assert guterres is not weber
     assert table.for_token(tok(doc, "general")) is guterres   # "the secretary-general"
 
 
 def test_eu_top_diplomat_and_ecowas_commissioner_and_the_bloc(nlp):
-    text = ("The European Union's top diplomat, Josep Borrell, condemned the coup. "
-            "Kwame Mensah, the ECOWAS commissioner for political affairs, said the bloc would not "
-            "accept it. The bloc gave the soldiers a week to step down.")
+    text = ("The EU's top diplomat, Kaja Kallas, denounced the takeover in Guinea. "
+            "Kwesi Boateng, the ECOWAS commissioner for peace and security, said the bloc would never "
+            "recognise it. The bloc gave the officers ten days to hand back power.")
     table, doc = resolve(nlp, text)
-    borrell = table.for_token(tok(doc, "Borrell"))
-    assert (borrell.code, borrell.country, borrell.role) == ("EU", None, "top diplomat")
-    mensah = table.for_token(tok(doc, "Mensah"))
-    assert (mensah.code, mensah.country, mensah.role) == ("ECOWAS", None, "commissioner")
+    kallas = table.for_token(tok(doc, "Kallas"))
+    assert (kallas.code, kallas.country, kallas.role) == ("EU", None, "top diplomat")
+    boateng = table.for_token(tok(doc, "Boateng"))
+    assert (boateng.code, boateng.country, boateng.role) == ("ECOWAS", None, "commissioner")
     bloc1, bloc2 = table.for_token(tok(doc, "bloc", 0)), table.for_token(tok(doc, "bloc", 1))
     assert bloc1 is bloc2 and bloc1.code == "ECOWAS" and bloc1.sector == "IGO"
 
@@ -205,20 +205,20 @@ def test_generic_nouns_take_the_explicit_adjective_first(nlp):
 
 def test_generic_nouns_fall_back_to_the_dominant_country(nlp):
     text = ("Floods have swept across Bangladesh, and Bangladesh has asked for help. "
-            "Police said villagers were trapped on rooftops. Hundreds of flood victims blocked a road.")
+            "Police said villagers were trapped on rooftops. Hundreds of stranded fishermen camped by the harbour.")
     table, doc = resolve(nlp, text)
     assert codes(table.for_token(tok(doc, "Police"))) == ("BGD", "BGD", "COP")
     assert codes(table.for_token(tok(doc, "villagers"))) == ("BGD", "BGD", "CVL")
     victims = table.for_token(tok(doc, "Hundreds"))     # "hundreds of X" leads to X
-    assert codes(victims) == ("BGD", "BGD", "CVL") and victims.name == "flood victims"
+    assert codes(victims) == ("BGD", "BGD", "CVL") and victims.name == "stranded fishermen"
 
 
 def test_supporters_of_a_junta_are_civilians_and_they_resolves(nlp):
-    text = ("Thousands of junta supporters marched through Niamey on Sunday. "
-            "They waved Russian flags.")
+    text = ("Several thousand junta supporters rallied in a stadium in Ouagadougou on Saturday. "
+            "They chanted slogans against France.")
     table, doc = resolve(nlp, text)
     supporters = table.for_token(tok(doc, "supporters"))
-    assert codes(supporters) == ("NER", "NER", "CVL")
+    assert codes(supporters) == ("BFA", "BFA", "CVL")
     assert table.for_token(tok(doc, "They")) is supporters
 
 
@@ -244,16 +244,16 @@ def test_ethnic_group_is_coded_by_where_the_text_places_it(nlp):
 
 
 def test_unknown_national_body_gets_context_country_and_its_acronym(nlp):
-    text = ("Heavy rain hit Pakistan again. The National Disaster Management Authority (NDMA) said "
-            "more than 100 people had died. The NDMA said roads were closed.")
+    text = ("Monsoon storms lashed Nepal again. The National Flood Response Agency (NFRA) said "
+            "at least 40 people had drowned. The NFRA said three bridges were washed away.")
     table, doc = resolve(nlp, text)
-    ndma = table.for_token(tok(doc, "Authority"))
-    assert codes(ndma) == ("PAK", "PAK", "GOV")
-    assert table.for_token(tok(doc, "NDMA", 1)) is ndma
+    nfra = table.for_token(tok(doc, "Agency"))
+    assert codes(nfra) == ("NPL", "NPL", "GOV")
+    assert table.for_token(tok(doc, "NFRA", 1)) is nfra
 
 
 def test_parties_to_a_conflict_are_not_a_political_party(nlp):
-    text = "Germany urged the parties to the conflict to talk. The ruling party said it agreed."
+    text = "Norway pressed the parties to the war to negotiate. The ruling party said it agreed."
     table, doc = resolve(nlp, text)
     assert table.for_token(tok(doc, "parties")) is None
     assert table.for_token(tok(doc, "party")).sector == "PTY"
@@ -289,7 +289,7 @@ def test_every_actor_is_a_valid_record_with_sorted_mentions(nlp):
 # -- pronoun constraints -----------------------------------------------------------------------
 def test_object_pronoun_is_not_the_subject_of_its_clause(nlp):
     text = ("Hundreds of students marched on the parliament in Dhaka. "
-            "Riot police fired tear gas to disperse them.")
+            "Riot police used water cannon to scatter them.")
     table, doc = resolve(nlp, text)
     students = table.for_token(tok(doc, "students"))
     assert codes(students) == ("BGD", "BGD", "EDU")
@@ -298,19 +298,19 @@ def test_object_pronoun_is_not_the_subject_of_its_clause(nlp):
 
 
 def test_pronoun_in_relative_clause_is_not_the_noun_it_describes(nlp):
-    text = ("Angry farmers near Lahore blocked a highway to protest against local officials, "
-            "whom they accused of hoarding seed.")
+    text = ("Angry traders near Multan shut their stalls in protest at district officials, "
+            "whom they blamed for the fuel shortage.")
     table, doc = resolve(nlp, text)
-    farmers = table.for_token(tok(doc, "farmers"))
-    assert codes(farmers) == ("PAK", "PAK", "CVL")
-    assert table.for_token(tok(doc, "they")) is farmers
+    traders = table.for_token(tok(doc, "traders"))
+    assert codes(traders) == ("PAK", "PAK", "CVL")
+    assert table.for_token(tok(doc, "they")) is traders
     assert table.for_token(tok(doc, "officials")).sector == "GOV"
 
 
 def test_quote_continuing_in_a_new_paragraph_keeps_its_speaker(nlp):
-    text = ("\u201cThe need is enormous,\u201d said Leila Haddad, a spokeswoman for the World Food Programme.\n\n"
-            "\u201cI have seen the camps. We urge every donor to give quickly.\u201d\n"
-            "The United States pledged $30 million on Tuesday.")
+    text = ("\u201cThe shelters are full,\u201d said Leila Haddad, a spokeswoman for the World Food Programme.\n\n"
+            "\u201cI have visited three of them. We ask all governments to send funds now.\u201d\n"
+            "Japan promised $12 million on Wednesday.")
     table, doc = resolve(nlp, text)
     haddad = table.for_token(tok(doc, "Haddad"))
     assert (haddad.code, haddad.country, haddad.role) == ("UN", None, "spokeswoman")
@@ -383,8 +383,8 @@ def test_a_spokespersons_we_is_the_body_they_speak_for(nlp):
 
 
 def test_un_security_council_used_as_a_modifier(nlp):
-    text = ("France called for an urgent UN Security Council meeting on Friday. Britain requested "
-            "an emergency U.N. Security Council session.")
+    text = ("Ireland asked for a closed UN Security Council meeting on Thursday. Malta sought "
+            "a special U.N. Security Council session.")
     table, doc = resolve(nlp, text)
     first = table.for_token(tok(doc, "Council", 0))
     assert (first.code, first.country, first.sector) == ("UN", None, "IGO")
@@ -405,8 +405,8 @@ def test_coordinated_nationality_adjectives(nlp):
 
 
 def test_the_secretary_general_alone_is_the_uns(nlp):
-    text = ("\u201cThe secretary-general calls for an immediate end to the fighting,\u201d his "
-            "spokesman said. Azerbaijan said its operation would continue.")
+    text = ("\u201cThe secretary-general urges both armies to halt their advance at once,\u201d his "
+            "spokesman said. Ethiopia said its operation would go on.")
     table, doc = resolve(nlp, text)
     sg = table.for_token(tok(doc, "secretary"))
     assert (sg.code, sg.country, sg.sector, sg.role) == ("UN", None, "IGO", "Secretary-General")

@@ -23,7 +23,7 @@ def claim(nlp, text, trigger):
 @pytest.mark.parametrize("text, trigger, code", [
     ("Azerbaijan's Defence Ministry said its forces had seized 12 positions.", "seized", "AZE"),
     ("Its forces seized 12 positions, Azerbaijan's Defence Ministry said.", "seized", "AZE"),
-    ("Azerbaijan's Defence Ministry has claimed to have seized 12 positions.", "seized", "AZE"),
+    ("Ethiopia's Defence Ministry has claimed to have recaptured two towns.", "recaptured", "ETH"),
     ("Israeli troops shelled the camp, according to the Palestinian health ministry.", "shelled", "PSE"),
     ("Ukraine's military told reporters that Russian forces had shelled Kharkiv overnight.", "shelled", "UKR"),
     ("Armenia's Defence Ministry said the village was shelled and two houses were destroyed.",

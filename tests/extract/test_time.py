@@ -76,7 +76,7 @@ def test_weekday_in_the_past(when):
 
 
 @pytest.mark.parametrize("text", ["The two leaders will meet on Sunday.",
-                                  "The deadline expires on Sunday.",
+                                  "The ultimatum runs out on Sunday.",
                                   "Talks are scheduled for Sunday."])
 def test_weekday_in_the_future(when, text):
     assert when(text, WED) == (date(2023, 9, 24), "day")

@@ -21,7 +21,7 @@ from wirecoder.ingest.clean import clean_text, is_artefact, parse_byline, parse_
     "Facebook Twitter Email Print",
     "READ MORE: Army shells market in border town",
     "Related: Talks collapse in Doha",
-    "Sign up for our morning briefing",
+    "Sign up for our weekly Sahel newsletter",
     "We use cookies to personalise content and ads and to analyse our traffic.",
     "Cookie settings",
     "© 2024 Daily Wire Ltd. All rights reserved.",
@@ -61,7 +61,7 @@ def test_prose_is_not_an_artefact_or_credit(line):
 
 
 @pytest.mark.parametrize("line, names", [
-    ("With reporting by AFP, AP, and Reuters", ["AFP", "AP", "Reuters"]),
+    ("With reporting by Reuters, AFP, and DPA", ["Reuters", "AFP", "DPA"]),
     ("With reporting by Reuters and AP", ["Reuters", "AP"]),
     ("Reporting by Jane Doe in Paris; Editing by John Roe", ["Jane Doe", "John Roe"]),
     ("(Reporting by Jane Doe and Tom Hale in Kyiv; Additional reporting by Ali Reza; "

@@ -27,18 +27,18 @@ PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <div class="byline">By Grace Wanjiku</div>
 <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on WhatsApp</a></div>
 <p>{FIRST}</p>
-<p>Police fired tear gas to disperse crowds near the Likoni ferry and said 23 people had been arrested
+<p>Police turned water cannon on crowds near the Likoni ferry and said 23 people had been arrested
 for looting shops. "Anyone who destroys property will face the full force of the law," regional police
 commander Peter Otieno told reporters.</p>
 <div class="ad-slot">Advertisement</div>
-<p>Traders said most shops in the city centre stayed shut. A hospital official said 11 people had been
-treated for injuries, two of them for gunshot wounds.</p>
+<p>Traders said most shops in the city centre stayed shut. A hospital official said 11 wounded people had
+arrived at the county hospital, two of them with gunshot wounds.</p>
 <p>{LAST}</p>
 </article>
-<aside class="related"><h3>More on this story</h3><ul>
+<aside class="related"><h3>Further coverage</h3><ul>
 <li><a href="/a">Nairobi commuters stranded as matatus strike</a></li>
 <li><a href="/b">Shilling slides against dollar for fifth day</a></li></ul></aside>
-<footer><p>&copy; 2023 Coast Herald. All rights reserved.</p><a href="/tips">Send us a news tip</a></footer>
+<footer><p>&copy; 2023 Coast Herald. All rights reserved.</p><a href="/contact">Contact the newsroom</a></footer>
 </body></html>"""
 
 
@@ -64,8 +64,8 @@ def test_first_and_last_paragraph_kept(article):
 
 @pytest.mark.parametrize("junk", [
     "This site uses cookies", "Accept cookies", "Business News Today", "Advertisement",
-    "Share on Facebook", "More on this story", "Nairobi commuters stranded", "Shilling slides",
-    "All rights reserved", "Send us a news tip", "Fuel Tax Protests Spread to Mombasa", "Grace Wanjiku",
+    "Share on Facebook", "Further coverage", "Nairobi commuters stranded", "Shilling slides",
+    "All rights reserved", "Contact the newsroom", "Fuel Tax Protests Spread to Mombasa", "Grace Wanjiku",
 ])
 def test_page_furniture_absent(article, junk):
     assert junk not in article.text

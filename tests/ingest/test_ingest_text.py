@@ -16,14 +16,14 @@ The ministry said at least 14 rebels were killed and six soldiers wounded in the
 [ad_2]
 "We will not stop until the valley is secure," army spokesman Colonel Idris Nabi told reporters.
 Aid groups said hundreds of families had fled towards the provincial capital.
-With reporting by AFP, AP, and Reuters
+With reporting by Reuters and AFP
 [ad_3]"""
 
 
 def test_wire_story_title_markers_and_credits():
     art = article_from_text(WIRE)
     assert art.title == "Troops Push Into Rebel-Held Valley as Aid Groups Warn of Hunger"
-    assert art.credits == ["AFP", "AP", "Reuters"]
+    assert art.credits == ["Reuters", "AFP"]
     assert "[ad_" not in art.text and "With reporting" not in art.text
     assert "Troops Push Into" not in art.text
     lines = art.text.split("\n")

@@ -72,7 +72,7 @@ The paramilitary Rapid Support Forces shelled the market from positions east of 
 The army accused the paramilitary force of deliberately targeting civilians and said its aircraft had struck back at artillery positions in Khartoum.
 A spokesman for the paramilitary group denied responsibility and blamed army aircraft for the deaths.
 Aid agencies say the market is one of the few places in the city where families can still buy food, and that prices have tripled since the fighting began.
-The United Nations humanitarian office called on both sides to stop using heavy weapons in populated areas."""
+The United Nations humanitarian office urged the warring parties to keep heavy weapons out of residential districts."""
 
 # Copy 2: a portal's page: breadcrumbs, an ad marker, one reworded sentence, a related link.
 PORTAL = ("Home > Africa > Sudan\n" + WIRE.replace(
@@ -102,7 +102,7 @@ def wire_extraction(text: str, *, url: Optional[str], source: Optional[str], pub
          "ASSAULT", RSF, None, OMDURMAN),
         ("The army accused the paramilitary force of deliberately targeting civilians", "ACCUSE",
          SDN_ARMY, RSF, None),
-        ("The United Nations humanitarian office called on both sides to stop using heavy weapons",
+        ("The United Nations humanitarian office urged the warring parties to keep heavy weapons out",
          "REQUEST", UN, None, None),
     ) if s in text]
     quotes = [Quote(text="The shells fell while people were buying sheep for the holiday",

@@ -10,7 +10,7 @@ from wirecoder.models import Actor, Figure
 from wirecoder.store import Filters, Store
 
 PROTEST = """Hundreds of students marched through Nyala on Saturday to demand the reopening of the university.
-Police fired tear gas to disperse the crowd, injuring at least nine students, a medic said."""
+Police used water cannon to break up the march, injuring at least nine students, a medic said."""
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def filled(db_url):
     art = make_article(PROTEST, source="Darfur Daily", published=date(2023, 8, 13))
     store.add(extraction(art, events=[
         event(PROTEST, PROTEST.split("\n")[0], "PROTEST", students, None, date(2023, 8, 12), NYALA),
-        event(PROTEST, "Police fired tear gas to disperse the crowd", "COERCE", police, students,
+        event(PROTEST, "Police used water cannon to break up the march", "COERCE", police, students,
               date(2023, 8, 12), NYALA)],
         figures=[Figure(kind="injured", min=9, subject="students",
                         evidence=event(PROTEST, PROTEST.split("\n")[1], "COERCE").evidence)],
