@@ -33,7 +33,7 @@ FEATURE_CODES = {"city": 0, "country": 1, "region": 2, "site": 3}
 _FEATURE_NAMES = {v: k for k, v in FEATURE_CODES.items()}
 
 # Letters that Unicode does not decompose into a base letter + accent, so the
-# NFKD pass below would keep them: fold them by hand ("Xankəndi" = "Xankandi").
+# NFKD pass below would keep them: fold them by hand ("Gəncə" = "Ganca").
 _FOLD = str.maketrans({
     "ə": "a", "Ə": "a", "ı": "i", "İ": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o",
     "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "Æ": "ae",

@@ -1,5 +1,5 @@
 """Whose is a phrase? The clues its modifiers give ("Pakistani police", "Niger's army", "a
-spokesman for the junta", "who has ruled Belarus") about the state or body an actor belongs
+spokeswoman for the rebels", "who has ruled Belarus") about the state or body an actor belongs
 to, and how two such clues combine."""
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ class AffiliationMixin:
                 # ("Kremlin spokesman" GOV, "Pentagon official" MIL).
                 sector = entry.sector if entry.kind in ("org", "organ", "capital") else None
                 if entry.kind == "org" and not entry.country:
-                    # "the ECOWAS commissioner": the organisation is mentioned too, and
+                    # "the AU commissioner": the organisation is mentioned too, and
                     # "the bloc" later may point back to it.
                     org = self._org(entry, None)
                     self._mention(org, span[-1], span)
@@ -91,7 +91,7 @@ class AffiliationMixin:
         return None
 
     def _owner_affiliation(self, poss: Token) -> Optional[Affiliation]:
-        """Affiliation given by a possessor: "Azerbaijan's", "Guterres's", "the ministry's"."""
+        """Affiliation given by a possessor: "Chile's", "Merkel's", "the ministry's"."""
         owner = self.analyse(poss)
         if owner is None:
             return self._place_affiliation(poss)
@@ -102,7 +102,7 @@ class AffiliationMixin:
 
     def _through_possessor(self, words: list[Token], i: int, head: Token, owner: Token,
                            aff: Affiliation) -> tuple[Affiliation, int]:
-        """A possessor phrase is one unit ("UN Secretary-General Antonio Guterres's"): add what
+        """A possessor phrase is one unit ("WHO Director-General Margaret Chan's"): add what
         its owner says to `aff`, and skip its words; returns the new affiliation and index."""
         a = self._owner_affiliation(owner)
         if a is not None:
@@ -150,7 +150,7 @@ class AffiliationMixin:
         return Affiliation(None, None, m.sector, False)
 
     def _prep_affiliation(self, tok: Token) -> Affiliation:
-        """ "the army of Niger", "troops from Russia", "members of the presidential guard",
+        """ "the army of Niger", "troops from Russia", "officers of the republican guard",
         "delegations from Yemen's government" """
         info = self.kb.noun(tok.lemma_)
         for prep, pobj in prep_objects(tok, ("of", "from")):
@@ -160,7 +160,7 @@ class AffiliationMixin:
             if e is not None and e.kind in ("state", "capital"):
                 continue
             if info is not None and (info.weak or prep.lower_ == "from"):
-                # "members of the presidential guard", "leaders of the opposition"
+                # "officers of the republican guard", "leaders of the opposition"
                 owner = self.analyse(pobj)
                 if owner is not None and owner.kind != "person" and (owner.code or owner.sector):
                     return owner_affiliation(owner, explicit=bool(owner.code or owner.country))

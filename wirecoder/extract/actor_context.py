@@ -1,6 +1,6 @@
 """Country from context: which state a place name, a dateline or the story as a whole points
 to. Used for the actors whose own phrase names no state ("police", "the ministry", "President
-X"), and to tell a place ("protests in Yerevan") from a participant ("sanctions on Armenia")."""
+X"), and to tell a place ("protests in Tbilisi") from a participant ("sanctions on Georgia")."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,7 @@ from wirecoder.extract.actor_syntax import prep_objects
 from wirecoder.extract.context import Context
 
 # Prepositions whose object is a place, not a participant: "protests in
-# Yerevan", "flew to Niamey". "to"/"toward" count only after a verb of motion,
+# Yerevan", "travelled to Harare". "to"/"toward" count only after a verb of motion,
 # because "aid to Pakistan" and "a letter to Moscow" do name a participant.
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within",
                   "around", "along", "through", "into", "over", "beyond", "off",
@@ -27,7 +27,7 @@ MOTION_VERBS = {"fly", "travel", "go", "come", "return", "arrive", "head", "move
                 "land", "reach", "visit", "withdraw", "retreat", "advance", "push", "stretch",
                 "spread", "extend", "lead", "run", "flow", "rise", "fall", "pour", "stream",
                 "commute", "migrate", "trek", "journey", "expel", "deport", "slip", "smuggle"}
-# Prepositions that place the people of a phrase: "residents of Niamey", "farmers in Sindh".
+# Prepositions that place the people of a phrase: "residents of Lusaka", "farmers in Punjab".
 LOCAL_NOUN_PREPS = {"in", "of", "at", "from"}
 # Prepositions of where something happens (not where it goes): "clashes in Quito".
 STATIC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "along",
@@ -80,7 +80,7 @@ class StoryCountries:
         return None
 
     def np_place_country(self, tok: Token) -> Optional[str]:
-        """A place inside the phrase: "residents of Niamey", "Kurds in Syria"."""
+        """A place inside the phrase: "residents of Lusaka", "Kurds in Syria"."""
         for _, pobj in prep_objects(tok, LOCAL_NOUN_PREPS):
             c = self.place_country(pobj)
             if c:
@@ -133,7 +133,7 @@ class StoryCountries:
         return max(counts, key=lambda c: (counts[c], -first.get(c, 0)))
 
     def dateline_country(self) -> Optional[str]:
-        """The country of the dateline the story is filed under ("NIAMEY, Aug 3 -", "WASHINGTON
+        """The country of the dateline the story is filed under ("LUSAKA, Feb 6 -", "WASHINGTON
         (Reuters) -"), if it has one."""
         if self._dateline is _UNSET:
             self._dateline = None
@@ -146,7 +146,7 @@ class StoryCountries:
     def home_country(self) -> Optional[str]:
         """The country a story is about, when it is clearly one: the dominant country if it has
         most of the state mentions or is the first state the headline names (the story's
-        protagonist: "Niger Junta Scraps Pacts With France"); else None."""
+        protagonist: "Mali Junta Ends Mining Deal With Canada"); else None."""
         dominant = self.dominant_country()
         if dominant is None:
             return None
@@ -232,7 +232,7 @@ def is_locative(tok: Token) -> bool:
     if p not in LOCATIVE_PREPS:
         return False
     if p in ("of", "on"):
-        # "the capital of Niger" is a place; "sanctions on Niger", "the army of Niger" are not.
+        # "the capital of Iran" is a place; "sanctions on Iran", "the army of Iran" are not.
         return prep.head.lemma_.lower() in ("capital", "city", "part", "region", "border", "north", "south",
                                             "east", "west", "centre", "center", "outskirts", "territory",
                                             "province", "coast", "soil", "side")
@@ -249,7 +249,7 @@ def is_locative(tok: Token) -> bool:
 
 
 def is_dateline(tok: Token) -> bool:
-    """ "NIAMEY (Reuters) -": the capitalised place a story is filed from is no actor."""
+    """ "LUSAKA (Reuters) -": the capitalised place a story is filed from is no actor."""
     if not (tok.text.isupper() and len(tok.text) > 2):
         return False
     start = tok.i

@@ -75,7 +75,7 @@ class CorefMixin:
                                      skip_relays=True)
             return self._mention(actor, tok, [tok]) if actor is not None else None
         if low in FIRST_PERSON:
-            # "We call on the parties ...," the ministry said: the speaker of the quote.
+            # "We urge all sides ...," the ministry said: the speaker of the quote.
             actor = self._quote_speaker(tok)
             return self._mention(actor, tok, [tok]) if actor is not None else None
         if low in THEY_PRONOUNS:
@@ -122,8 +122,8 @@ class CorefMixin:
                 if sent.start <= i < tok.i and fits(a) and all(a is not b for b in banned)]
         if same:
             if tok.dep_ in ("nsubj", "nsubjpass"):
-                # A subject pronoun continues the subject before it ("Flood victims blocked
-                # a road to protest against officials, whom they accused ...").
+                # A subject pronoun continues the subject before it ("Fishermen occupied
+                # a port to protest against inspectors, whom they blamed ...").
                 subj = [c for c in same if c[2].dep_ in ("nsubj", "nsubjpass")]
                 if subj:
                     return subj[-1][1]
@@ -141,8 +141,8 @@ class CorefMixin:
 
     def _not_antecedents(self, tok: Token) -> list[DraftActor]:
         """Actors a pronoun cannot stand for. An object pronoun is not the subject of its own
-        clause ("Police fired tear gas to disperse them"); a pronoun inside a relative clause
-        is not the noun the clause describes ("officials, whom they accused")."""
+        clause ("Riot officers used water cannon to push them back"); a pronoun inside a relative clause
+        is not the noun the clause describes ("inspectors, whom they blamed")."""
         banned: list[DraftActor] = []
         if tok.dep_ in ("dobj", "pobj", "dative", "iobj") and not tok.lower_.endswith(("self", "selves")):
             node = tok.head
@@ -258,7 +258,7 @@ class CorefMixin:
             if found is not None:
                 return found
         # "... end of quote." X said later. Only a short sentence that is a bare reporting
-        # clause: the next news sentence ("The United States pledged $30 million") is not one.
+        # clause: the next news sentence ("Canada promised $12 million") is not one.
         after = last[0].sent.end
         if after < len(self.doc):
             nxt = self.doc[after].sent

@@ -141,7 +141,7 @@ class NamedActorMixin:
         apposition of a body named before is that body."""
         name = ent.text
         name = re.sub(r"^(?:the|The)\s+", "", name)
-        # An acronym of an organisation named just before: "National Disaster Management Authority (NDMA)".
+        # An acronym of an organisation named just before: "Federal Roads Safety Agency (FRSA)".
         if tok.dep_ == "appos" and tok.head.i in self.tok_actor:
             actor = self.tok_actor[tok.head.i]
             return self._mention(actor, tok, list(ent))
@@ -176,7 +176,7 @@ class NamedActorMixin:
         actor.terms.add(name)
         if info is not None:
             actor.terms.add(info.term)
-        # "the state power company, Nigelec": an apposition names the same body.
+        # "the state oil company, Sonangol": an apposition names the same body.
         if tok.dep_ == "appos":
             head_actor = self.analyse(tok.head)
             if head_actor is not None and head_actor.kind == "group":
@@ -186,7 +186,7 @@ class NamedActorMixin:
         return self._mention(actor, tok, list(ent))
 
     def _plausible_org(self, ent: Span) -> bool:
-        """The tagger calls some capitalised sentence openers ORG ("Anger is growing"): a one-word
+        """The tagger calls some capitalised sentence openers ORG ("Fear is spreading"): a one-word
         name at the start of a sentence counts only if the article also writes it so elsewhere."""
         places = self.ctx.places
         if places is not None:
@@ -235,8 +235,8 @@ class NamedActorMixin:
         return None
 
     def _modifier_name(self, tok: Token) -> tuple[Optional[KBEntry], list[Token]]:
-        """The longest KB name ending at a modifier word, with its words: "UN Security Council"
-        in "an urgent UN Security Council meeting"."""
+        """The longest KB name ending at a modifier word, with its words: "UN Human Rights Council"
+        in "a special UN Human Rights Council session"."""
         run = [tok]
         k = tok.i - 1
         while k >= 0 and self.doc[k].pos_ == "PROPN" and self.doc[k].dep_ in ("compound", "nmod", "amod") \

@@ -38,7 +38,7 @@ class TitleReading(NamedTuple):
 
 class PeopleMixin:
     """People by name: telling a name from a title, reading the titles and appositions around it
-    ("Armenian Prime Minister Nikol Pashinian", "X, a spokesman for the junta"), and finding the
+    ("Peruvian Interior Minister Rosa Quispe", "X, a spokeswoman for the rebels"), and finding the
     same person again by surname. Part of the actor resolver (see actors.py).
     """
 
@@ -63,7 +63,7 @@ class PeopleMixin:
             return True
         if self.kb.noun(tok.lemma_) is not None or self.kb.noun(tok.text) is not None:
             return False
-        # A proper name right after a personal title or honorific ("Chancellor Olaf Scholz",
+        # A proper name right after a personal title or honorific ("Governor Maria Ortiz",
         # "Mr Tinubu"), even when the tagger called it an organisation.
         pre = left_modifiers(tok)
         for t in reversed(pre):
@@ -113,7 +113,7 @@ class PeopleMixin:
                     and self.doc[left].pos_ == "PROPN" and self.doc[left].is_title:
                 toks.insert(0, self.doc[left])
                 left -= 1
-        # Titles the tagger swallowed into the name ("President Bazoum").
+        # Titles the tagger swallowed into the name ("President Mbeki").
         while len(toks) > 1 and (self.kb.noun(toks[0].text) is not None or toks[0].lower_ in HONORIFICS
                                  or self.kb.demonym(toks[0].text)):
             toks = toks[1:]
@@ -192,7 +192,7 @@ class PeopleMixin:
         return actor
 
     def _title_heads(self, head: Token, extra_titles: Iterable[Token]) -> list[Token]:
-        """Title nouns around a name: appositions ("X, a spokesman for the junta"), the group in
+        """Title nouns around a name: appositions ("X, a spokeswoman for the rebels"), the group in
         "X, one of the organisers", and a title the name is in apposition to."""
         title_heads = list(extra_titles)
         for child in head.children:
@@ -201,7 +201,7 @@ class PeopleMixin:
                 if info is not None:
                     title_heads.append(child)
             elif child.dep_ == "appos" and (child.lower_ in ("one", "member", "head") or child.pos_ == "NUM"):
-                # "Issoufou Garba, one of the rally's organisers"
+                # "Tomas Varga, one of the strike's leaders"
                 for _, pobj in prep_objects(child, ("of",)):
                     if self._noun_info(pobj)[0] is not None:
                         title_heads.append(pobj)
@@ -351,11 +351,11 @@ class PeopleMixin:
         return self._unknown_org(t, ent, Affiliation()) if self._plausible_org(ent) else None
 
     def _title_np(self, noun: Token) -> TitleReading:
-        """What a title noun phrase says about the person it describes ("a spokesman for the junta")."""
+        """What a title noun phrase says about the person it describes ("a spokeswoman for the rebels")."""
         aff, role, sector, gender, country, local = self._title(left_modifiers(noun) + [noun], noun)
         org_owner = None
-        # Owner in a prepositional phrase or possessive: "spokesman for the junta",
-        # "commissioner of ECOWAS", "Guterres's spokesperson".
+        # Owner in a prepositional phrase or possessive: "spokeswoman for the rebels",
+        # "envoy of the African Union", "the governor's aide".
         for _, pobj in prep_objects(noun, ("for", "of", "at", "to", "with", "from")):
             owner = self.analyse(pobj)
             if owner is not None and (owner.kind != "person" or owner.code):

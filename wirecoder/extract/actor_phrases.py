@@ -141,9 +141,9 @@ class NounPhraseMixin:
         if info.person and tok.dep_ in ("attr", "oprd", "acomp") and not is_plural(tok):
             return None   # a predicate ("she is a doctor", "declared himself president") names no one new
         if term in ("party",) and is_plural(tok) and not words[:-1]:
-            return None   # "the parties to the conflict" are not political parties
+            return None   # "the parties to the dispute" are not political parties
         # A weak head ("leader", "spokesman", "group") takes its modifiers' sector:
-        # "opposition leader" OPP, "army spokesman" MIL, "Security Council chair" IGO.
+        # "opposition leader" OPP, "army spokesman" MIL, "Security Council chairman" IGO.
         sector = info.sector
         if (info.weak or sector is None) and aff.sector:
             sector = aff.sector
@@ -224,7 +224,7 @@ class NounPhraseMixin:
 
     def _role_words(self, words: list[Token]) -> list[Token]:
         """A title without the words that say whose it is or how old they are:
-        "former Nigerian head" -> "former head", "32-year-old trader" -> "trader"."""
+        "former Ghanaian minister" -> "former minister", "45-year-old fisherman" -> "fisherman"."""
         out = []
         for t in words:
             if t.like_num or t.lower_ in ("year", "old", "aged", "-") or t.dep_ == "poss" or t.tag_ == "POS":

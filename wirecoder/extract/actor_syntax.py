@@ -51,7 +51,7 @@ def is_phrase_word(t: Token) -> bool:
             return False
         prev, nxt = t.nbor(-1), t.nbor(1)
         # Inside a name ("Peace and Security Council"), or between coordinated modifiers
-        # ("U.S. and European leaders", "French and German troops").
+        # ("British and Irish ministers", "French and German troops").
         return (prev.pos_ == "PROPN" and nxt.pos_ == "PROPN") or (
             nxt.dep_ == "conj" and nxt.head.i == prev.i and prev.dep_ in ("amod", "compound", "nmod"))
     if t.pos_ == "ADP":
@@ -61,7 +61,7 @@ def is_phrase_word(t: Token) -> bool:
 
 def trim_phrase(toks) -> list[Token]:
     """A phrase without its leading determiners, quantities and pronouns
-    ("the 12 protesters", "at least eight children", "its Foreign Ministry")."""
+    ("the 40 strikers", "at least three nurses", "its Trade Ministry")."""
     toks = list(toks)
     while len(toks) > 1 and (toks[0].dep_ in _LEADING or toks[0].pos_ in _LEADING_POS
                              or toks[0].lower_ in _QUANTITY_WORDS):
@@ -201,7 +201,7 @@ def flat_term(term: str) -> str:
 
 
 def acronym(name: str) -> str:
-    """The initials of a name's capitalised words: "National Disaster Management Authority" -> "NDMA"."""
+    """The initials of a name's capitalised words: "Federal Roads Safety Agency" -> "FRSA"."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 

@@ -6,8 +6,8 @@ gives every noun phrase that denotes an actor a single `Actor` record:
 * names the knowledge base knows (states, short forms, capitals used as
   metonyms, organisations and their organs, armed groups, ethnic groups)
   -> their codes (actor_names.py);
-* people introduced with a title ("Armenian Prime Minister Nikol Pashinian",
-  "X, a spokesman for the junta") keep country, sector and role when later
+* people introduced with a title ("Peruvian Interior Minister Rosa Quispe",
+  "X, a spokeswoman for the rebels") keep country, sector and role when later
   named by surname or pronoun (actor_people.py);
 * common nouns of the title/noun lexicon ("police", "crowds", "the junta")
   -> sector, with the country from an explicit modifier, else from where the
@@ -153,7 +153,7 @@ class _Resolver(PeopleMixin, NounPhraseMixin, NamedActorMixin, AffiliationMixin,
         ent = self.ent_of.get(tok.i)
         if ent is not None and ent.label_ == "PERSON" and tok.i != entity_head(ent).i and tok.pos_ == "PROPN":
             return None   # the last token of a name is its head
-        # A title noun with a person in apposition: "Guterres's spokesperson, Stephane Dujarric".
+        # A title noun with a person in apposition: "the mayor's spokesman, Pavel Novak".
         if tok.pos_ == "NOUN":
             info = self._noun_info(tok)[0]
             if info is not None and info.person:

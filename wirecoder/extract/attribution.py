@@ -1,7 +1,7 @@
 """Who says so: the speaker of a quote and the claimant of a reported clause.
 
 News attributes almost everything: "X said (that) ...", "..., X said",
-"according to X", "X claimed to have seized ...", "X told state television
+"according to X", "X claimed to have captured ...", "X told state television
 that ...". This module reads those frames off spaCy's dependency parse and
 resolves the speaker noun phrase to an Actor through `ctx.actors` (which
 handles pronouns and short forms); a speaker the table leaves unresolved
@@ -41,7 +41,7 @@ COUNTING_VERBS: frozenset[str] = frozenset({"report", "confirm", "estimate", "ci
 _TALLY_VERBS = frozenset({"put", "place", "raise", "revise", "update"})
 _TALLY_NOUNS = frozenset({"toll", "number", "figure", "tally", "total", "count"})
 # Verbs that carry a direct quote only when it stands in their own clause: "X
-# called the operation "illegal, unjustifiable"", "X condemned the "barbaric
+# called the raid "reckless, indefensible"", "X condemned the "barbaric
 # attack on civilians"".
 NAMING_VERBS: frozenset[str] = frozenset("""
     call describe term dub label brand urge demand condemn criticise criticize accuse blame
@@ -51,7 +51,7 @@ NAMING_VERBS: frozenset[str] = frozenset("""
 QUOTING_VERBS: frozenset[str] = SPEECH_VERBS | NAMING_VERBS | frozenset("""
     ask shout chant cry scream plead appeal joke quip
 """.split())
-# Reporting verbs whose infinitive complement is a claim: "claimed to have seized",
+# Reporting verbs whose infinitive complement is a claim: "claimed to have captured",
 # "denied sending" (but not "vowed to respond", which is the speaker's own act).
 CLAIM_XCOMP = frozenset({"claim", "allege", "deny", "report", "say", "insist"})
 # Subjects that are not anyone in particular: the article's own hedge, no claimant.
@@ -70,7 +70,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # How many sentences back "the group" looks for the body it stands for.
 ANTECEDENT_WINDOW = 3
 # Relations that hand a verb its subject from the verb it hangs on:
-# "..., Scholz said, adding, ...", "the UN launched an appeal, saying ...".
+# "..., Novak said, adding, ...", "the agency issued a warning, saying ...".
 _SUBJECT_FROM_HEAD = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
 
 
@@ -89,7 +89,7 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
         return None
     if tok.lemma_.lower() in ANONYMOUS and tok.pos_ in ("NOUN", "PROPN"):
         return None
-    # "the spokesperson, Stephane Dujarric, said": the named person is the speaker
+    # "the spokesman, Pavel Novak, said": the named person is the speaker
     if tok.pos_ == "NOUN":
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -366,7 +366,7 @@ def _reports(verb: Token, dep: str) -> bool:
     if dep in ("ccomp", "parataxis"):
         return lemma in SPEECH_VERBS or lemma in COUNTING_VERBS
     if dep == "xcomp":
-        return lemma in CLAIM_XCOMP  # "claimed to have seized"
+        return lemma in CLAIM_XCOMP  # "claimed to have captured"
     if dep == "nsubjpass" and lemma in COUNTING_VERBS:  # "a toll of 17 was confirmed by the army"
         return any(c.dep_ == "agent" for c in verb.children)
     if dep in ("dobj", "prep"):

@@ -36,7 +36,7 @@ def child(tok: Token, *deps: str) -> Token | None:
 
 
 def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
-    """Objects of the prepositions `words` hanging on tok ("sanctions on Niger")."""
+    """Objects of the prepositions `words` hanging on tok ("sanctions on Iran")."""
     words = set(words)
     out = []
     for prep in tok.children:
@@ -97,7 +97,7 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
             verb.tag_ == "VBN" and verb.dep_ == "acl"):
         return True
-    # "had been killed and 31 wounded": a bare participle sharing a passive's auxiliaries
+    # "were killed and 31 hurt": a bare participle sharing a passive's auxiliaries
     if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return is_passive(verb.head)
@@ -118,7 +118,7 @@ def has_to_infinitive(verb: Token) -> bool:
 
 
 def antecedent(tok: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies ("officials whom they accused")."""
+    """A relative pronoun stands for the noun its clause modifies ("inspectors whom they blamed")."""
     if tok.lower_ in REL_PRONOUNS:
         cur = tok
         for _ in range(4):
@@ -132,8 +132,8 @@ def antecedent(tok: Token) -> Token:
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     """The agent noun phrase of an active verb, following controllers and
-    coordination: "Azerbaijan claimed to have seized" -> Azerbaijan; "X condemned
-    ... and called on" -> X; "gendarmes guarding the embassy" -> gendarmes."""
+    coordination: "Ukraine claimed to have captured" -> Ukraine; "X condemned
+    ... and called on" -> X; "soldiers patrolling the border" -> soldiers."""
     if depth > 6:
         return None
     if gerund_compound(verb):
@@ -157,7 +157,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if dep == "conj":
         return clause_subject(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
     if dep in ("xcomp", "advcl", "ccomp", "acl") and has_to_infinitive(verb):
-        if head.pos_ in ("NOUN", "PROPN"):        # "its intention to continue"
+        if head.pos_ in ("NOUN", "PROPN"):        # "its plan to expand"
             owner = child(head, "poss")
             return owner if owner is not None else clause_subject_of_noun(head, depth + 1)
         controller = child(head, "dobj", "dative")
@@ -169,7 +169,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if dep in ("advcl", "pcomp") and verb.tag_ == "VBG":  # "..., chanting slogans"
         return clause_subject(head if dep == "advcl" else head.head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return head                                  # "gendarmes guarding the embassy"
+        return head                                  # "soldiers patrolling the border"
     if dep == "relcl":
         return head
     if dep == "acl" and stranded_main_verb(verb):
@@ -181,7 +181,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def clause_subject_of_noun(noun: Token, depth: int = 0) -> Token | None:
-    """The agent of the verb a noun phrase hangs on ("signal its intention ...")."""
+    """The agent of the verb a noun phrase hangs on ("announce its plan ...")."""
     head = noun.head
     if head == noun or depth > 6:
         return None
@@ -204,8 +204,8 @@ def np_tokens(head: Token) -> list[Token]:
 def actor_in_np(tok: Token, actor_for: ActorOf, avoid: Callable[[Actor], bool] = lambda a: False,
                 skip: Iterable[int] = ()) -> Actor | None:
     """The actor a noun phrase names: its head, else its possessor or modifiers,
-    else an "of"/"with" phrase, else the first actor inside it ("a team led by a
-    former Nigerian head of state" -> NGA). `avoid` drops actors already taken
+    else an "of"/"with" phrase, else the first actor inside it ("a delegation headed by a
+    retired Kenyan judge" -> KEN). `avoid` drops actors already taken
     (the source, when looking for the target)."""
     tok = antecedent(tok)
     skip = set(skip)
@@ -213,14 +213,14 @@ def actor_in_np(tok: Token, actor_for: ActorOf, avoid: Callable[[Actor], bool] =
     tried += [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod", "appos")]
     tried += prep_objects(tok, ("of", "with", "from", "by"))
     tried += [t for t in np_tokens(tok) if t not in tried]
-    # a passive participle's agent names the group ("a team led by a former head of state")
+    # a passive participle's agent names the group ("a delegation headed by a retired judge")
     for acl in children(tok, "acl"):
         if acl.tag_ == "VBN":
             ag = agent_of(acl)
             if ag is not None:
                 tried.append(ag)
-            tried += prep_objects(acl, ("with",))        # "accords signed with Paris"
-    # coordinated phrases: "the surrender and the withdrawal of Armenian troops"
+            tried += prep_objects(acl, ("with",))        # "treaties concluded with Tokyo"
+    # coordinated phrases: "the disarmament and the departure of foreign fighters"
     for conj in children(tok, "conj"):
         tried += [t for t in np_tokens(conj) if t not in tried]
     # an actor with neither code nor country ("the town of Wajid" left unresolved)
@@ -263,7 +263,7 @@ def object_of(verb: Token) -> Token | None:
     obj = child(verb, "dobj", "dative")
     if obj is not None:
         return antecedent(obj)
-    # "clear the road", coordinated verb sharing the object: "seized and destroyed posts"
+    # "clear the square", coordinated verb sharing the object: "captured and burned trucks"
     return None
 
 
@@ -272,7 +272,7 @@ def clause_children(tok: Token) -> list[Token]:
 
 
 def clause_subject_of_complement(tok: Token) -> Token | None:
-    """"called for Serbia to open" / "calls for Baku to allow" / "hold X responsible":
+    """"called for Serbia to open" / "calls for Ankara to release" / "hold X responsible":
     the subject of the clause the predicate governs."""
     for c in clause_children(tok) + [c for p in children(tok, "prep") for c in clause_children(p)]:
         subj = child(c, "nsubj", "nsubjpass")
@@ -315,7 +315,7 @@ def in_relative_clause(tok: Token) -> bool:
 
 
 def free_relative_object(verb: Token) -> Token | None:
-    """"blamed what it called 'sabotage groups'": the named thing of a free relative."""
+    """"denounced what it called 'armed gangs'": the named thing of a free relative."""
     for c in children(verb, "ccomp", "dobj"):
         if any(w.lower_ == "what" for w in c.children) or c.lower_ == "what":
             for named in children(c, "oprd", "attr", "dobj"):

@@ -2,8 +2,8 @@
 
 A noun counts only where news uses it to report an event (`noun_licence`); a
 verb not when it is an infinitive of intent, and no word when it is the
-content of another act ("urged X to stop military operations": one REQUEST, no
-ASSAULT), the thing halted ("an end to the fighting"), part of another act
+content of another act ("asked X to cease air strikes": one REQUEST, no
+ASSAULT), the thing halted ("an end to the shelling"), part of another act
 (", targeting state-owned firms" after "imposed sanctions") or a protest's
 demand. A decision, though, is the act decided (`decider`).
 """
@@ -18,7 +18,7 @@ from wirecoder.extract.event_candidates import Candidate
 from wirecoder.extract.event_lexicon import Lexicon, verb_lemma
 
 # Types whose complement is the content of the act, not a second event:
-# "urged Aliyev to stop military operations", "accused them of hoarding".
+# "asked Moscow to cease air strikes", "blamed them for stealing".
 CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 # Acts a body takes by deciding on them: "EU ministers agreed to freeze the assets of ..."
 # is the freeze (the decision is the sanction), not an agreement with anyone.
@@ -49,23 +49,23 @@ def noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | N
     # object of a light verb, active or passive ("imposed sanctions", "sanctions were imposed")
     if first.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lex.in_class("light", hlemma):
         return head, "light"
-    # participle or relative clause of a light verb ("operations launched a day earlier")
+    # participle or relative clause of a light verb ("raids begun last week")
     for c in children(tok, "acl", "relcl"):
         if lex.in_class("light", verb_lemma(c)) and c.tag_ in ("VBN", "VBD"):
             return c, "light-participle"
-    # subject of a verb of occurring ("the shelling started", "talks would take place")
+    # subject of a verb of occurring ("the bombing began", "talks would take place")
     if first.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and lex.in_class("occur", hlemma):
         need = _OCCUR_PARTICLES.get(hlemma)
         if need is None or any(c.lower_ in need or c.lemma_.lower() in need for c in head.children):
             return head, "occur"
-    # "flew to Niamey for talks with the coup leaders"
+    # "travelled to Khartoum for negotiations with army commanders"
     if cand.entry.type == "CONSULT" and first.dep_ == "pobj" and head.lower_ == "for" \
             and head.head.pos_ == "VERB" and lex.in_class("motion", verb_lemma(head.head)):
         return head.head, "purpose"
-    # "appeals for a halt", "calls for Baku to allow ..."
+    # "requests for a pause", "calls for Ankara to release ..."
     if cand.entry.type == "REQUEST" and "has" in cand.entry.conditions:
         return None, "speech"
-    # an actor's act in a core argument ("Baku's offensive violated ...")
+    # an actor's act in a core argument ("Kigali's incursion breached ...")
     if first.dep_ in _CORE_DEPS:
         for mod in children(tok, "poss", "amod", "compound"):
             if mod.lower_ in cand.entry.modifiers:
@@ -88,13 +88,13 @@ def hypothetical_noun(tok: Token) -> bool:
 
 
 def is_infinitive_of_intent(verb: Token, lex: Lexicon) -> bool:
-    """"to meet", "to disperse them": an infinitive reports an intent, unless an
+    """"to meet", "to scatter them": an infinitive reports an intent, unless an
     implicative or reporting verb governs it ("continued to shell", "claimed to have
     seized")."""
     if not has_to_infinitive(verb):
         return False
     if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
-        return False  # perfect infinitive: "to have seized"
+        return False  # perfect infinitive: "to have captured"
     head = verb.head
     if head == verb:
         return False
@@ -104,7 +104,7 @@ def is_infinitive_of_intent(verb: Token, lex: Lexicon) -> bool:
 def governing_act(tok: Token, by_token: ByToken, lex: Lexicon) -> str | None:
     """Why tok is the content of something else, or None: it sits in the complement
     of an act whose content it is ("urged X to stop ..."), of a halting verb or noun
-    ("an end to the fighting"), or of an intent ("plans for an offensive")."""
+    ("an end to the shelling"), or of an intent ("plans for an offensive")."""
     cur = tok
     for step in range(20):
         head = cur.head

@@ -2,8 +2,8 @@
 knows, with the lexicon rows it may stand for.
 
 Four kinds: verbs ("shelled", "called on"), event nouns ("sanctions", "talks"),
-fixed phrases ("under bombardment") and deontic modals ("Russia must take
-steps"). Whether a candidate is an event the text asserts is decided later, by
+fixed phrases ("under bombardment") and deontic modals ("Japan must act
+now"). Whether a candidate is an event the text asserts is decided later, by
 the coder; this module only finds them, reading known tagger slips as the verbs
 they are (a gerund glued to its object, a participle tagged as a noun after
 "been", a noun with a subject).
@@ -40,7 +40,7 @@ def _verb_entries(lex: Lexicon, tok: Token) -> list[Entry]:
             words |= {m.lower_ for m in c.children if m.dep_ == "mark"}
         if c.dep_ == "prep":
             words |= {m.lower_ for m in c.children if m.dep_ == "prep"}  # "look to"
-            # "calls in the strongest terms for ...": the particle hangs on the adjunct
+            # "asks in the plainest words for ...": the particle hangs on the adjunct
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     words |= {m.lower_ for m in pobj.children if m.dep_ == "prep"}
@@ -146,7 +146,7 @@ def find_candidates(sent: Span, lex: Lexicon) -> list[Candidate]:
             for entry in lex.lookup("V", form):
                 if not entry.particle:
                     out.append(Candidate(trigger=tok, entry=entry, kind="verb"))
-        # a noun with a subject is a verb the tagger missed ("the secretary-general calls for")
+        # a noun with a subject is a verb the tagger missed ("the commissioner appeals for")
         verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children))
         if verbal:
             for entry in _verb_entries(lex, _VerbView(tok) if tok.pos_ == "NOUN" else tok):

@@ -17,7 +17,7 @@ def opens_with_quote(sent: Span) -> bool:
 
 def claimant_of(ctx: Context, sent: Span, tok: Token, carried: Actor | None = None) -> Actor | None:
     """On whose word the clause of tok is reported; a sentence that is a quote of its
-    own, right after a quoted speaker ("...," said X. "The deadline expires ..."),
+    own, right after a quoted speaker ("...," said X. "The ultimatum runs out ..."),
     is that speaker's (`carried`)."""
     found = claimant(sent, ctx, tok)
     if found is None and carried is not None and opens_with_quote(sent):

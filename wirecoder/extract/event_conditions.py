@@ -52,7 +52,7 @@ class Matcher:
         return False
 
     def np_has(self, items: tuple[str, ...], tok: Token | None) -> bool:
-        """The phrase's head, or a noun inside it ("$30 million in humanitarian assistance"),
+        """The phrase's head, or a noun inside it ("$8 million in emergency relief"),
         is one of the items."""
         if tok is None:
             return False

@@ -28,8 +28,8 @@ def event_location(ctx: Context, tok: Token, licensor: Token | None) -> Place | 
 
 
 def date_word(trigger: Token, licensor: Token | None, kind: str) -> Token:
-    """The word whose date the event takes: a nominal event's own date phrase ("a meeting
-    for September 21"), else the verb that reports it ("carried out strikes a day later")."""
+    """The word whose date the event takes: a nominal event's own date phrase ("a hearing
+    for October 14"), else the verb that reports it ("carried out strikes a day later")."""
     if kind != "noun" or licensor is None:
         return trigger
     if any(t.ent_type_ == "DATE" for t in local_subtree(trigger)):

@@ -18,7 +18,7 @@ def drop_speech_duplicates(coded: list[dict]) -> list[dict]:
 
 
 def _denial_duplicate(rec: dict, coded: list[dict]) -> bool:
-    """"denied that police had beaten anyone": the denial is the negated event, not a REJECT."""
+    """"denied that guards had mistreated detainees": the denial is the negated event, not a REJECT."""
     if rec["type"] != "REJECT" or rec["kind"] != "verb":
         return False
     return any(o is not rec and o["denial"] is not None and o["denial"].i == rec["trigger_tok"].i for o in coded)

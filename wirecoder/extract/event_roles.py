@@ -57,7 +57,7 @@ class Roles:
                     return mod
             for pobj in prep_objects(tok, ("by", "from")):
                 return pobj
-            # "appeals for a halt to the hostilities ... from the UN": the "from" phrase
+            # "requests for a pause in the strikes ... from the Red Cross": the "from" phrase
             # may hang further down the noun's phrase
             if cand.entry.type == "REQUEST":
                 for t in tok.subtree:
@@ -83,13 +83,13 @@ class Roles:
                        last_source: Actor | None) -> Actor | None:
         """The actor the source phrase stands for: itself, the state of a place it
         comes from, the antecedent of a pronoun, the speaker of "we", or for a bare
-        quantity ("Dozens broke away and attacked ...") the previous event's source."""
+        quantity ("Scores split off and stormed ...") the previous event's source."""
         if src_tok is None:
             return None
         low = src_tok.lower_
         a = self.actor(src_tok)
         if a is None and src_tok.dep_ == "pobj" and src_tok.head.lower_ == "from":
-            code = country_of_place(self.ctx, src_tok)   # "flights ... landed from China": the sender
+            code = country_of_place(self.ctx, src_tok)   # "planes ... arrived from Japan": the sender
             if code is not None:
                 return country_actor(self.ctx, code)
         if low in ("it", "they", "he", "she"):
@@ -97,13 +97,13 @@ class Roles:
             if bound is not None:
                 return bound                             # "the group said it had seized ..."
         if a is not None and low in THIRD_PERSON and in_relative_clause(src_tok):
-            # "officials whom they accused": they are not the officials; the subject of
+            # "inspectors whom they blamed": they are not the officials; the subject of
             # the clause the relative clause hangs in is the better guess
             return self._subject_above(src_tok) or a
         if a is not None:
             return a
         if low in FIRST_PERSON:
-            return claimant                              # "we call on ...," the ministry said
+            return claimant                              # "we urge ...," the ministry said
         if low in THIRD_PERSON:
             return self._subject_above(src_tok)
         if (self.lex.in_class("quantity", src_tok.lemma_.lower()) or src_tok.pos_ == "NUM") \
@@ -113,7 +113,7 @@ class Roles:
 
     def _speech_subject(self, pron: Token) -> Actor | None:
         """The subject of the reporting verb whose complement a subject pronoun opens
-        agrees with it in number and stands for it: "The army said it had ...",
+        agrees with it in number and stands for it: "The navy said it had ...",
         "The rebels said they had ...". None when that subject is no actor."""
         verb = pron.head
         if pron.dep_ not in ("nsubj", "nsubjpass"):

@@ -4,32 +4,32 @@ How a sentence becomes events
 1. Candidates. Every word the predicate lexicon (wirecoder/data/predicates.tsv,
    read by `event_lexicon`) knows: verbs ("shelled", "called on"), event nouns
    ("sanctions", "talks"), fixed phrases ("under bombardment") and deontic
-   modals in someone's words ("Russia must take steps" -> REQUEST).
+   modals in someone's words ("Japan must act now" -> REQUEST).
 2. Is it an event the text asserts? A verb must be a clause of its own (not an
    adjective, not a reduced relative "people killed"), realis (not a bare
    infinitive of intent, not "could"/"if"), and not the content of another act
-   ("urged X to stop military operations": one REQUEST, no ASSAULT; "an end to
-   the fighting"). A noun counts only where news uses it to report an event:
-   object of a light verb ("imposed sanctions", "operations launched a day
-   earlier"), subject of a verb of occurring ("the shelling started", "the
-   session would take place"), a speech-act noun with its complement
-   ("appeals for a halt"), "for talks" after a verb of travel, or a noun owned
-   by an actor in a core argument ("Baku's offensive violated ...").
+   ("asked X to cease air strikes": one REQUEST, no ASSAULT; "an end to
+   the shelling"). A noun counts only where news uses it to report an event:
+   object of a light verb ("imposed sanctions", "raids begun last
+   week"), subject of a verb of occurring ("the bombing began", "the
+   vote would take place"), a speech-act noun with its complement
+   ("requests for a pause"), "for talks" after a verb of travel, or a noun owned
+   by an actor in a core argument ("Kigali's incursion breached ...").
 3. Arguments from the parse: active subject / passive "by" phrase / controller
    of an infinitive -> source; direct object, passive subject or the row's
    preposition -> target; actors from `ctx.actors`. Agentless passives take the
    claimant as source only when the claimant is a state body reporting its own
-   act ("police said 12 protesters were detained"); first-person speakers and
-   phrases with no subject ("every option remains on the table") take the
+   act ("police said 9 rioters were arrested"); first-person speakers and
+   phrases with no subject ("all options are on the table") take the
    speaker. Coordinated actors give one record, with the first as the actor.
-4. Type by argument where the row says so: "blocked a highway" is PROTEST for
+4. Type by argument where the row says so: "blocked a motorway" is PROTEST for
    crowds and COERCE for states; "X said Y violated the truce" is X ACCUSE Y.
 5. claimed_by from `attribution.claimant`, negation and modality from
    `negation`, date from `time.resolve_date` (anchored on the last day the text
    spoke of; a sentence that names no date inherits the previous sentence's date
    within the same paragraph), location from the places in the predicate's clause.
 6. One record per event: candidates of one type in one sentence whose actors do
-   not conflict are one event ("seized 60 posts and destroyed 20 vehicles"), and so
+   not conflict are one event ("captured 15 villages and burned 40 trucks"), and so
    is a participle that adds to an act (", killing six soldiers").
 7. What speech does to an act: a decision is the act decided ("agreed to freeze the
    assets" is the SANCTION, not an AGREE); harm a speaker announces as its own side's
@@ -90,14 +90,14 @@ from wirecoder.models import Actor, Event
 
 # Types a speaker performs by speaking: with no subject in the sentence, the speaker is the source.
 SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
-# Acts a state body reports about itself in the passive ("12 protesters were detained,
+# Acts a state body reports about itself in the passive ("9 rioters were arrested,
 # police said"); the claimant is the agent then. Violence is never assumed so.
 SELF_REPORTED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                  "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "REQUEST", "REJECT",
                                  "THREATEN"})
 # Types that always have a recipient; with none named it is the country the story is about.
 RECIPIENT_TYPES = frozenset({"AID", "SANCTION"})
-# Types that need a known actor to be worth a record ("was hailed as a triumph").
+# Types that need a known actor to be worth a record ("was praised as a milestone").
 NEEDS_ACTOR_TYPES = frozenset({"SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "REJECT", "ACCUSE"})
 # Sources whose "attack" is not what a later "the operation" refers back to.
 _UNARMED = frozenset({"CVL", "OPP", "PTY", "MED", "NGO", "EDU", "REL", "BUS", "HLH"})
@@ -109,8 +109,8 @@ class _State:
     anchor: date | None = None              # the last day the text spoke of
     last_date: tuple[date, str] | None = None
     last_end: int = 0                       # char offset where the previous sentence ended
-    last_source: Actor | None = None        # for "Dozens broke away and attacked ..."
-    last_violence_source: Actor | None = None  # for "condemned the operation"
+    last_source: Actor | None = None        # for "Scores split off and stormed ..."
+    last_violence_source: Actor | None = None  # for "condemned the raid"
     last_hostile_source: Actor | None = None   # for "this was a reckless act," the minister said
     # the last source of each word of violence ("strike" -> who struck), for "condemned the strikes"
     violence_by_word: dict[str, Actor] = field(default_factory=dict)
@@ -338,10 +338,10 @@ class _Coder:
             source = self.roles.custodian(tok)   # "had been returned from Ukrainian captivity"
         if source is None and claimant is not None:
             if etype in SPEECH_ACT_TYPES and (src_tok is None or cand.kind == "phrase"):
-                source = claimant                 # "every option remains on the table," he said
+                source = claimant                 # "all options are on the table," he said
             elif (agentless or (cand.kind == "noun" and src_tok is None)) and etype in SELF_REPORTED_TYPES \
                     and claimant.sector in STATE_SECTORS:
-                source = claimant                 # "12 protesters were detained," police said
+                source = claimant                 # "9 rioters were arrested," police said
         if target is None and etype in ("ACCUSE", "REQUEST", "REJECT") and target_np is not None \
                 and self.roles.is_violence_noun(target_np):
             # "condemned the strikes": who last struck, else who last used force

@@ -1,12 +1,12 @@
 """Figures: counts of the killed, injured, missing, displaced, detained,
 evacuated, captured and destroyed, and crowd sizes, money and the like.
 
-Each quantity phrase in a sentence ("at least four", "nearly half a million",
+Each quantity phrase in a sentence ("at least four", "almost a quarter of a million",
 "dozens") is read by `numbers.find_quantities`; this module decides what it
 counts from the parse: the counted noun ("four soldiers", "dozens of people"),
 the predicate over it ("were killed", "killed four soldiers", "people
 sheltering in camps", "23 wounded", "the death toll rose to 57") and, for
-nested counts ("..., including at least eight children"), the count it is part
+nested counts ("..., among them at least five women"), the count it is part
 of. Coordinated counts each get their own record. A single person who died
 or was killed ("a farmer had died", "killed a civilian") is a toll of one. Who
 vouches for the number comes from `attribution.claimant` (which also gives
@@ -62,7 +62,7 @@ LIFE_TAKING = frozenset({"claim", "cost", "take", "lose", "end"})
 # reported killed", "were found dead", "are feared missing", "are presumed dead".
 STATE_VERBS = frozenset({"report", "find", "fear", "presume", "believe", "confirm", "declare",
                          "list", "pronounce", "leave"})
-# Verb + particle/preposition: "washed away 300 homes", "flew 1,000 people out".
+# Verb + particle/preposition: "washed away 300 homes", "airlifted 700 people out".
 PHRASAL_KINDS: dict[tuple[str, str], str] = {
     ("wash", "away"): "destroyed", ("sweep", "away"): "destroyed", ("burn", "down"): "destroyed",
     ("blow", "up"): "destroyed", ("fly", "out"): "evacuated", ("ship", "out"): "evacuated",
@@ -239,7 +239,7 @@ def _not_a_count(q: Quantity, noun: Token | None, date_tag_ok: bool = False) -> 
         return True
     if nxt is not None and nxt.text == "-" and not nxt.whitespace_ and head.i + 2 < len(head.doc) \
             and head.doc[head.i + 2].lower_ != "strong":
-        return True  # "32-year-old", "three-day meeting", "the 27-member bloc" (not "2,000-strong")
+        return True  # "45-year-old", "two-day summit", "the 27-member bloc" (not "2,000-strong")
     prev = head.doc[q.span.start - 1] if q.span.start > 0 else None
     if prev is not None and prev.text == "-" and not prev.whitespace_:
         return True  # "COVID-19", "MH-17": part of a name
@@ -395,7 +395,7 @@ def _toll(tok: Token) -> str | None:
 
 
 def _own_kind(tok: Token) -> str | None:
-    """Kind stated on the counted token itself: "people killed", "hundreds more injured"."""
+    """Kind stated on the counted token itself: "people killed", "scores more hurt"."""
     for child in tok.children:
         low, lemma = child.lower_, child.lemma_.lower()
         if child.dep_ in ("acl", "amod") and (low in ADJ_KINDS or lemma in TRANSITIVE_KINDS):
@@ -427,7 +427,7 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
     if noun is not None and noun.lower_ in ADJ_KINDS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the":
         return ADJ_KINDS[noun.lower_]  # "11 of the dead", "among the wounded"
     tok = role_tok
-    for _ in range(6):  # climb coordinations: "four soldiers and two civilians"
+    for _ in range(6):  # climb coordinations: "three police officers and five civilians"
         kind = _own_kind(tok)
         if kind:
             return kind
@@ -451,7 +451,7 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
         kind = _verb_kind(head, "subj", human, armed)
         if kind:
             return kind
-        # "two civilians had been killed and 23 wounded": a reduced passive
+        # "three miners were killed and 14 hurt": a reduced passive
         if head.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in head.children):
             kind = _verb_kind(head, "obj", human, armed)
             if kind:
@@ -467,7 +467,7 @@ def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> s
             if dep == "dobj" and c.dep_ == "nsubj" and head.lemma_.lower() in _NESTING and c.lower_ in ADJ_KINDS:
                 return ADJ_KINDS[c.lower_]
     if dep == "pobj" and (head.lower_ in _NESTING or head.lemma_.lower() in _NESTING) and depth < 3:
-        return _nested_kind(head.head, depth)  # "..., including at least eight children"
+        return _nested_kind(head.head, depth)  # "..., among them at least five women"
     if dep == "appos" and head.pos_ in ("NOUN", "PROPN", "NUM") and depth < 3:
         return _nested_kind(head, depth)
     kind = _toll(tok)
@@ -517,7 +517,7 @@ def _subject_text(noun: Token | None, q: Quantity) -> str | None:
 
 
 def _implied_subject(q: Quantity) -> str | None:
-    """ "two civilians had been killed and 23 wounded": the 23 are civilians too."""
+    """ "three miners were killed and 14 hurt": the 14 are miners too."""
     head = q.head
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "conj":
         first = head.head.head
@@ -622,7 +622,7 @@ def figures_in(sent: Span, ctx: Context) -> list[Figure]:
             elif q.vague and (noun is None or _countable(noun)):
                 kind = "other"  # "thousands marched", "dozens of vessels", "hundreds of attackers"
             elif (_countable(noun) or _strong(q)) and max(q.min or 0, q.max or 0) >= MIN_COUNT_OTHER:
-                kind = "other"  # "about 1,100 troops", "more than 200 protests", "a 2,000-strong force"
+                kind = "other"  # "about 2,300 troops", "more than 200 protests", "a 2,000-strong force"
             else:
                 continue
         if noun is not None:

@@ -1,8 +1,8 @@
 """Polarity and modality of an event predicate, read off the dependency parse.
 
 An event is `negated` when its own clause is negated ("did not attack", "no
-talks took place"), when a denial governs it ("denied that its personnel had
-fired", "denied sending troops"), or when a verb of non-performance does
+talks took place"), when a denial governs it ("denied that its guards had
+opened fire", "denied sending troops"), or when a verb of non-performance does
 ("refused to withdraw"). Its modality says whether it happened (None), is
 announced or scheduled ("future": "will meet", "said the session would take
 place"), or is only supposed ("hypothetical": "could attack", "if they do not
@@ -57,7 +57,7 @@ def is_negated(tok: Token, licensor: Token | None = None) -> bool:
 
 
 def governing_denial(tok: Token) -> Token | None:
-    """The 'deny' verb whose complement holds tok ("denied that police had beaten")."""
+    """The 'deny' verb whose complement holds tok ("denied that guards had mistreated")."""
     lex = get_lexicon()
     cur = tok
     while cur.head != cur:

@@ -179,8 +179,8 @@ def _dozen_value(words: list[str]) -> tuple[int, list[str]] | None:
 def parse_quantity(text: str) -> tuple[int | None, int | None, bool] | None:
     """Bounds of a quantity phrase: (min, max, approximate), or None if it is no number.
 
-    "23" -> (23, 23, False); "at least four" -> (4, None, False); "up to 20" ->
-    (None, 20, False); "more than 60" -> (61, None, False); "between 30 and 40" ->
+    "23" -> (23, 23, False); "at least four" -> (4, None, False); "up to 30" ->
+    (None, 30, False); "more than 80" -> (81, None, False); "between 30 and 40" ->
     (30, 40, False); "nearly 30" -> (24, 30, True); "about 120,000" ->
     (120000, 120000, True); "dozens" -> (24, 99, True); "tens of thousands" ->
     (20000, 99999, True). Words after the number ("people", "more") are ignored.

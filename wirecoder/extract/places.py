@@ -34,7 +34,7 @@ from wirecoder.models import Place
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Entities of these labels are places only when the gazetteer knows them as a
 # country, a curated place, or a big city/region (the small model mislabels
-# "Nagorno-Karabakh" ORG and "Stepanakert" PERSON).
+# "Guinea-Bissau" ORG and "Bamako" PERSON).
 OTHER_LABELS = ("ORG", "PERSON", "NORP")
 OTHER_MIN_POP = 500_000
 # Entity texts that are directions or blocs, not places ("the West", "the South").
@@ -42,7 +42,7 @@ NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", 
                         "southern", "central", "midwest", "north east", "south west", "global south",
                         "global north", "earth", "world", "the west"})
 
-# Designators after a name: "Sindh province", "Dadu district", "Donetsk region".
+# Designators after a name: "Punjab province", "Gulu district", "Donetsk region".
 DESIGNATORS = {"province": "region", "provinces": "region", "region": "region", "state": "region",
                "governorate": "region", "oblast": "region", "prefecture": "region",
                "county": "region", "department": "region", "territory": "region",
@@ -51,7 +51,7 @@ DESIGNATORS = {"province": "region", "provinces": "region", "region": "region", 
 _DESIGNATOR_RX = re.compile(
     r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})\s+(?P<des>"
     + "|".join(sorted(DESIGNATORS, key=len, reverse=True)) + r")\b")
-# "Stepanakert, known as Xankandi in Azeri", "Kyiv (also spelled Kiev)"
+# "Mumbai, known as Bombay in colonial records", "Kyiv (also spelled Kiev)"
 _ALIAS_RX = re.compile(
     r"^\s*(?:,|\(|—|–|-)\s*(?:which\s+is\s+|also\s+|now\s+|formerly\s+|officially\s+|locally\s+)*"
     r"(?:known|called|referred\s+to|spelled|spelt|named)\s+(?:as\s+)?(?:the\s+)?"

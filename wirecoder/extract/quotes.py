@@ -8,7 +8,7 @@ verb whose clause holds the quote ("X said "..."", "X called it "..."",
 "according to X", or the speaker of the quote just before it (a quote that
 continues in its own sentence).
 
-Reported speech ("Yerevan has said it doesn't have troops ...") is the clause
+Reported speech ("Kinshasa has said it never armed the militia ...") is the clause
 a speech verb governs, when a named speaker says it and the clause is not
 itself the quotation, and the clause an "according to X" hangs on when it has a
 subject of its own that is not a named actor (a named actor's act is an event X
@@ -293,19 +293,19 @@ def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
                     q.outer_start < content.end_char and content.start_char < q.outer_end for q in direct)):
                 continue
             if any(_inside(verb, q) for q in direct):
-                continue  # "I would like to emphasize that ..." is part of a direct quote
+                continue  # "Let me stress that ..." is part of a direct quote
             if any(_inside(content.root, q) for q in direct):
                 continue  # the clause is the quotation itself
             if verb.lemma_.lower() in NOT_ASSERTED:
                 continue  # "the army denied that the base had been overrun" says the opposite
             if content.root.pos_ not in ("VERB", "AUX") and verb.lower_ != "according":
-                # "declared himself head of state": a small clause, not speech; "Beijing
+                # "proclaimed himself interim leader": a small clause, not speech; "Beijing
                 # claims the sea, ..., a ruling China rejects": a noun phrase misparsed
                 # as the verb's clause
                 continue
             free = [t for t in content if t.is_alpha and not any(_inside(t, q) for q in direct)]
             holds_quote = len(free) < sum(t.is_alpha for t in content)
-            # a clause that is mostly the quotation ("warned it would take "..."") repeats it
+            # a clause that is mostly the quotation ("said it would use "..."") repeats it
             if len(free) < MIN_WORDS or (holds_quote and len(free) <= MIN_WORDS):
                 continue
             if "\n" in ctx.text[min(content.start_char, verb.idx):max(content.end_char, verb.idx)]:
@@ -330,7 +330,7 @@ def _according_clause(acc: Token, content: Span) -> bool:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is None:
         return False
-    # "France flew 1,000 people out, according to the ministry": a named actor's act
+    # "Italy airlifted 700 people out, according to the ministry": a named actor's act
     # is an event the source vouches for (its claimant), not the source's statement
     return not (subj.pos_ == "PROPN" or subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))
 

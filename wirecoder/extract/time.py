@@ -15,9 +15,9 @@ Rules (see also tests/extract/test_time.py):
   states: the first sentence's event is dated by its own words or not at all.
 - a weekday is the last such day on or before the reference date, or the
   first one after it when the sentence speaks of the future ("will meet on
-  Sunday", "the deadline expires on Sunday", "talks set for Monday"). A
+  Sunday", "the ultimatum runs out on Sunday", "talks set for Monday"). A
   weekday right after a simple-past verb dates that verb ("said on Thursday
-  it was revoking ..."), and the past progressive is past ("were meeting on
+  it would close ..."), and the past progressive is past ("were meeting on
   Friday").
 - a month and day without a year is the nearest such date not after the
   reference date (a day's slack for time zones), or not before it in the
@@ -94,7 +94,7 @@ class DateExpr:
 # --------------------------------------------------------------------------
 # reference date and datelines
 
-# "KHARTOUM, June 9 —", "NIAMEY, Niger, Aug. 3 (Reuters) -", "GENEVA (AP) — Sept. 1 -",
+# "KHARTOUM, June 9 —", "LUSAKA, Zambia, Feb. 6 (Reuters) -", "GENEVA (AP) — Sept. 1 -",
 # "LONDON, 9 June (AFP) –". The place part is upper case, as datelines write it.
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
@@ -223,7 +223,7 @@ _DATE_LEAD = {"on", "late", "early", "earlier", "later", "last"}
 
 def _after_past_verb(span: Span) -> bool:
     """Does the date follow a verb in the simple past ("said on Thursday it
-    was revoking ...", "announced Thursday")? Then it dates that verb, even
+    would close ...", "announced Thursday")? Then it dates that verb, even
     when the parser hangs it on the clause after it (a missing "that" makes
     the model attach "on Thursday" to "was revoking")."""
     i = span.start - 1
@@ -252,7 +252,7 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
             return True
         tok = tok.head
         seen += 1
-    # "a meeting for September 21": "for" + date names a schedule
+    # "a hearing for October 14": "for" + date names a schedule
     if span.root.head.lower_ == "for" and span.root.dep_ == "pobj":
         return True
     verb = tok
@@ -273,7 +273,7 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children):
         return False  # past progressive: "troops were pulling back on Friday"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
-        # "the deadline expires on Sunday", "talks open on Monday", "are meeting on Friday";
+        # "the ultimatum runs out on Sunday", "talks open on Monday", "are meeting on Friday";
         # but "says", "is" + past participle passive are not schedules
         if verb.lemma_ in ("say", "tell", "report", "claim", "announce", "accuse"):
             return False

@@ -10,7 +10,7 @@ from particular sites:
   ("Terms of use | Privacy");
 - share buttons, "Read more:" / "Related:" teasers, newsletter sign-ups,
   cookie notices, copyright footers, "Updated 2 hours ago" stamps, captions;
-- credit lines ("With reporting by AFP, AP, and Reuters", "(Reporting by X;
+- credit lines ("With reporting by Reuters and dpa", "(Reporting by X;
   Editing by Y)", "X contributed to this report") and bylines at the top,
   which leave the body and give their names to `article.credits`.
 """
@@ -258,7 +258,7 @@ def _names(text: str) -> list[str] | None:
 def parse_credit_line(line: str) -> list[str] | None:
     """The names in a credit line, or None when the line is not one.
 
-    "With reporting by AFP, AP, and Reuters" -> ["AFP", "AP", "Reuters"];
+    "With reporting by Reuters and dpa" -> ["Reuters", "dpa"];
     "(Reporting by Jane Doe in Paris; Editing by John Roe)" -> ["Jane Doe", "John Roe"].
     """
     stripped = line.strip()

@@ -10,7 +10,7 @@ from .article import build_article
 from .clean import clean_lines, is_artefact, remove_markers, stamp_date, take_bylines
 from .decode import normalize_text
 
-# A dateline: "KHARTOUM, June 9 —", "NIAMEY (Reuters) -", "GENEVA, Switzerland:", and the
+# A dateline: "KHARTOUM, June 9 —", "LUSAKA (Reuters) -", "GENEVA, Switzerland:", and the
 # mixed-case forms "Kyiv, June 9 (Reuters) -", "Goma (AFP) —".
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DATELINE = re.compile(
