@@ -439,3 +439,71 @@ def test_main_verb_hung_off_a_long_subject_is_still_the_main_verb():
             "called on both sides to grant it access to all hospitals in the city.")
     ev = one(code_events(text, date(2024, 6, 12)), "REQUEST")
     assert code_of(ev.source) == "WHO"
+
+
+# ------------------------------------------------------------------ harm, criticism, accidents, sites
+
+@pytest.mark.parametrize("text, mode, source, target", [
+    ("Two Ukrainian soldiers were killed in a Russian drone attack on Tuesday, the army said.",
+     "heavy-weapons", "RUS", "UKR"),
+    ("Three Israeli civilians died in a Houthi missile strike on Eilat.", "heavy-weapons", "YEM", "ISR"),
+    ("Four Nigerian police officers were wounded in an ambush near Maiduguri.", "firearms", None, "NGA"),
+])
+def test_harm_in_an_attack_reports_the_attack_on_the_victims(text, mode, source, target):
+    events = code_events(text, date(2024, 6, 12))
+    assert [(e.type, e.mode, code_of(e.source), code_of(e.target)) for e in events] == [
+        ("ASSAULT", mode, source, target)]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics launched an attack on the budget plan.",          # criticism of a thing: no violence
+    "A fire destroyed the central market in Lagos on Sunday.",  # no one wielded the fire
+    "A gas explosion killed four workers at a factory in Karachi.",
+    "Floods destroyed hundreds of homes in Kenya last week.",
+])
+def test_criticism_and_accidents_are_no_assault(text):
+    assert [e.type for e in code_events(text, date(2024, 6, 12)) if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb explosion killed six Pakistani soldiers.",     # a weapon word makes it an attack
+    "Artillery fire destroyed a bridge near Kherson.",
+])
+def test_weapon_caused_harm_stays_an_assault(text):
+    assert [e.type for e in code_events(text, date(2024, 6, 12))] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Hundreds of protesters massed in front of the French embassy in Bamako on Friday.", "massed"),
+    ("Students rallied in front of the US embassy in Seoul.", "rallied"),
+])
+def test_protest_in_front_of_an_embassy_targets_its_country(text, verb):
+    ev = one(code_events(text, date(2024, 6, 12)), "PROTEST")
+    assert (ev.trigger, ev.mode, code_of(ev.target)) == (verb, "demo", "FRA" if "French" in text else "USA")
+
+
+def test_negotiations_an_invitation_asks_for_are_no_event_of_their_own():
+    events = code_events("Qatar invited Israel and Hamas to resume negotiations.", date(2024, 6, 12))
+    assert [(e.type, code_of(e.source), code_of(e.target)) for e in events] == [("REQUEST", "QAT", "ISR")]
+
+
+def test_killers_named_in_the_sentence_give_one_attack_not_two():
+    events = code_events("Gunmen killed five villagers in an attack on Tuesday.", date(2024, 6, 12))
+    assert [(e.type, e.trigger) for e in events] == [("ASSAULT", "killed")]
+
+
+def test_owner_of_the_weapon_word_is_the_attacker():
+    events = code_events("Five Sudanese soldiers were killed in a Rapid Support Forces drone attack on Monday.",
+                         date(2024, 6, 12))
+    assert [(e.type, e.source.name if e.source else None, code_of(e.target)) for e in events] == [
+        ("ASSAULT", "Rapid Support Forces", "SDN")]
+
+
+def test_talks_asked_for_are_no_event_even_when_the_asking_names_no_actor():
+    events = code_events("The ministry invited both sides to resume negotiations in Jeddah.", date(2024, 6, 12))
+    assert [e.type for e in events if e.type == "CONSULT"] == []
+
+
+def test_talks_resumed_are_still_talks():
+    events = code_events("Ethiopia and Egypt resumed negotiations on the dam on Monday.", date(2024, 6, 12))
+    assert "CONSULT" in [e.type for e in events]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.event_actors import actor_at
-from wirecoder.extract.event_args import children, has_to_infinitive
+from wirecoder.extract.event_args import agent_of, children, has_to_infinitive, is_passive
 from wirecoder.extract.event_candidates import Candidate
 from wirecoder.extract.event_lexicon import Lexicon, verb_lemma
 
@@ -32,6 +32,8 @@ _NON_CONTENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "pun
                                "neg", "det", "poss", "case"})
 _HYPOTHETICAL_AMODS = frozenset({"possible", "potential", "future", "planned", "proposed", "threatened",
                                  "imminent", "eventual", "hypothetical"})
+# verbs of harm whose "in" phrase names the attack that caused it
+_HARM_VERBS = frozenset({"kill", "die", "wound", "injure", "hurt", "perish"})
 # "take place", "break out", "go ahead", "kick off", "get under way"
 _OCCUR_PARTICLES = {"take": {"place"}, "break": {"out"}, "go": {"ahead"}, "kick": {"off"},
                     "get": {"underway", "under"}, "happen": None, "occur": None}
@@ -62,6 +64,12 @@ def noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | N
     if cand.entry.type == "CONSULT" and first.dep_ == "pobj" and head.lower_ == "for" \
             and head.head.pos_ == "VERB" and lex.in_class("motion", verb_lemma(head.head)):
         return head.head, "purpose"
+    # "two soldiers were killed in a drone attack", "died in an air strike": the harm
+    # reports the attack (the victims are its target, see event_roles.victims)
+    if cand.entry.type == "ASSAULT" and first.dep_ == "pobj" and head.lower_ in ("in", "during") \
+            and head.head.pos_ in ("VERB", "AUX") and verb_lemma(head.head) in _HARM_VERBS \
+            and _harm_without_agent(head.head):
+        return head.head, "harm"
     # "requests for a pause", "calls for Ankara to release ..."
     if cand.entry.type == "REQUEST" and "has" in cand.entry.conditions:
         return None, "speech"
@@ -73,6 +81,14 @@ def noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | N
             if actor_at(ctx, mod) is not None:
                 return None, "owned"
     return None
+
+
+def _harm_without_agent(verb: Token) -> bool:
+    """"were killed in an attack", "died in a strike": no one is named as doing the harm,
+    so the attack is the event; "gunmen killed five in an attack" is coded on the verb."""
+    if verb_lemma(verb) in ("die", "perish"):
+        return True
+    return is_passive(verb) and agent_of(verb) is None
 
 
 def hypothetical_noun(tok: Token) -> bool:
@@ -114,7 +130,13 @@ def governing_act(tok: Token, by_token: ByToken, lex: Lexicon) -> str | None:
         if dep not in _NON_CONTENT_DEPS:
             hl = verb_lemma(head)
             if step == 0 and dep == "dobj" and lex.in_class("presuppose", hl):
-                return None  # "vowed to continue the offensive": the offensive is going on
+                # "vowed to continue the offensive": the offensive is going on; but
+                # "invited X to resume negotiations" asks for them: the request's content
+                # (a verb of asking, coded or not: "invited both sides to resume talks")
+                if head.dep_ in ("xcomp", "ccomp") and any(
+                        e.type == "REQUEST" for e in lex.lookup("V", verb_lemma(head.head))):
+                    return "content of REQUEST"
+                return None
             for other in by_token.get(head.i, []):
                 if other.entry.type in CONTENT_TYPES:
                     return f"content of {other.entry.type}"

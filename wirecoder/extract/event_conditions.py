@@ -123,13 +123,29 @@ def clause_conditions_hold(cand: Candidate, m: Matcher, quoted: bool, claimant: 
     return True
 
 
+def accidental_cause(lex: Lexicon, tok: Token | None) -> bool:
+    """A cause no one wields: "a fire destroyed the market", "a gas explosion killed
+    four", "floods destroyed homes". A weapon word beside it ("artillery fire") or an
+    actor owning it makes it an attack again."""
+    if tok is None:
+        return False
+    lemma = tok.lemma_.lower()
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    if any(lex.in_class("weapon", m.lemma_.lower()) or m.ent_type_ in ("NORP", "GPE", "ORG") for m in mods):
+        return False
+    if lex.in_class("accident", lemma) or lex.in_class("accident", tok.lower_):
+        return True
+    return lemma in ("explosion", "blast", "fire") and any(lex.in_class("accidentmod", m.lemma_.lower()) for m in mods)
+
+
 def argument_conditions_hold(conds: dict, lex: Lexicon, src_tok: Token | None, source: Actor | None,
                              target: Actor | None) -> bool:
     """The conditions on the arguments found: a known target or source, the source's sector."""
     if "tgtactor" in conds and target is None:
         return False
     if "srcactor" in conds and source is None:
-        if not (src_tok is not None and lex.in_class("weapon", src_tok.lemma_.lower())):
+        if not (src_tok is not None and lex.in_class("weapon", src_tok.lemma_.lower())) \
+                or accidental_cause(lex, src_tok):
             return False
     if "src" in conds:
         ok_sectors = set(conds["src"])

@@ -55,6 +55,10 @@ class Roles:
             for mod in children(tok, "poss", "amod", "compound"):
                 if mod.lower_ not in cand.entry.modifiers and actor_at(self.ctx, mod) is not None:
                     return mod
+                # "a Rapid Support Forces drone attack": the owner hangs on the weapon word
+                for owner in children(mod, "poss", "amod", "compound"):
+                    if mod.lower_ in cand.entry.modifiers and actor_at(self.ctx, owner) is not None:
+                        return owner
             for pobj in prep_objects(tok, ("by", "from")):
                 return pobj
             # "requests for a pause in the strikes ... from the Red Cross": the "from" phrase
@@ -227,6 +231,13 @@ class Roles:
             for t in local_subtree(tok, _OWN_CLAUSES):
                 if t.dep_ == "prep" and t.lower_ in ("outside", "at", "near", "before") and t.head.i == tok.i:
                     toks += children(t, "pobj")
+                elif t.dep_ == "prep" and t.lower_ == "in" and t.head.i == tok.i:
+                    # "in front of the embassy" is a protest site like "outside" it
+                    for front in children(t, "pobj"):
+                        if front.lower_ == "front":
+                            for of in children(front, "prep"):
+                                if of.lower_ == "of":
+                                    toks += children(of, "pobj")
         return toks
 
     # ---- parties the sentence implies

@@ -124,6 +124,7 @@ class _Coder:
         self.m = Matcher(self.lex, ctx)
         self.roles = Roles(ctx, self.lex, focus_country(ctx))
         self.state = _State()
+        self._actorless: set[int] = set()   # words whose holding reading named no actor
 
     # ---- the article
 
@@ -197,8 +198,10 @@ class _Coder:
         # those readings can make their complement content ("denied that ..." is no
         # REJECT unless a claim is its object, so it does not swallow the clause).
         holding: ByToken = {}
+        self._actorless = set()
         for cand in cands:
-            if cand.trigger.i not in holding and self.code(cand, sent, {}) is not None:
+            if cand.trigger.i not in holding and cand.trigger.i not in self._actorless \
+                    and self.code(cand, sent, {}) is not None:
                 holding[cand.trigger.i] = [cand]
         coded: list[dict] = []
         for (cand,) in holding.values():
@@ -232,6 +235,9 @@ class _Coder:
         etype = entry.type
         if source is None and target is None and etype in NEEDS_ACTOR_TYPES and not (
                 src_tok is not None and self.lex.in_class("reciprocal", src_tok.lemma_.lower())):
+            # the word's reading held but names no one: no later row reads it otherwise
+            # ("critics launched an attack on the plan" is no ASSAULT for lack of actors)
+            self._actorless.add(tok.i)
             return None                           # ... but "the parties agreed to" stands
         if same_actor(source, target):
             target = None
@@ -322,6 +328,12 @@ class _Coder:
             subj = child(tok, "nsubj", "nsubjpass")
             return src_tok, claimant, self.roles.actor(subj, avoid=claimant), subj
         target, target_np = self.roles.target(cand, source, licensor)
+        if cand.how == "harm" and licensor is not None:
+            # "two soldiers were killed in a drone attack": the victims were attacked
+            victims = child(licensor, "nsubjpass", "nsubj")
+            hit = self.roles.actor(victims, avoid=source) if victims is not None else None
+            if hit is not None:
+                target, target_np = hit, victims
         if cand.entry.type in ("ASSAULT", "COERCE") and target_np is not None and (
                 target is None or (target.code is None and target.country is None)):
             # "stormed a military base": the base's owner is the target
