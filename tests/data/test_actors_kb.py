@@ -199,3 +199,14 @@ def test_build_rejects_other_states_of_a_group_without_its_own(tmp_path, monkeyp
     monkeypatch.setattr(build_actors, "CURATED", tmp_path)
     with pytest.raises(build_actors.BuildError, match="needs a home code"):
         build_actors.Builder().build()
+
+
+@pytest.mark.parametrize("term", ["union", "trade union", "labour union", "federation"])
+def test_labour_bodies_are_civilian_organisations(kb, term):
+    info = kb.noun(term)
+    assert info is not None and info.sector == "CVL" and info.body
+
+
+def test_seat_of_government_that_is_not_the_capital(kb):
+    entry = kb.lookup("The Hague")
+    assert entry is not None and (entry.kind, entry.code) == ("capital", "NLD")

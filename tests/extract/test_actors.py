@@ -633,3 +633,62 @@ def test_a_body_part_is_never_a_title_pointing_back(nlp):
     table, doc = resolve(nlp, text)
     assert table.for_token(tok(doc, "head", 0)) is table.for_token(tok(doc, "Mora"))
     assert table.for_token(tok(doc, "head", 1)) is None
+
+
+# -- names that run past the tagger's entity ------------------------------------------------------
+
+def test_person_name_with_lowercase_particles_is_whole_and_found_again(nlp):
+    text = ("ROTTERDAM - Opposition leader Pieter van den Berg said on Monday the budget was unfair. "
+            "Van den Berg accused the cabinet of ignoring farmers.")
+    table, doc = resolve(nlp, text)
+    first = table.for_token(tok(doc, "Berg", 0))
+    assert first.name == "Pieter van den Berg"
+    assert table.for_token(tok(doc, "Berg", 1)) is first
+
+
+def test_body_name_goes_on_past_on_and_of(nlp):
+    text = "The Uganda National Commission on Land Rights said on Tuesday that 300 families were evicted."
+    table, doc = resolve(nlp, text)
+    body = table.for_token(tok(doc, "Commission"))
+    assert body.name == "Uganda National Commission on Land Rights"
+    assert body.code == "UGA"
+
+
+def test_national_red_cross_society_is_that_states_ngo(nlp):
+    text = ("The Nigerian Red Cross said it evacuated 50 families from Makurdi. "
+            "Separately, the Red Cross in Geneva appealed for funds.")
+    table, doc = resolve(nlp, text)
+    assert codes(table.for_token(tok(doc, "Cross", 0))) == ("NGA", "NGA", "NGO")
+    assert table.for_token(tok(doc, "Cross", 1)).code == "ICRC"
+
+
+def test_appositive_name_after_a_descriptor_names_the_body(nlp):
+    text = "Police detained 14 journalists on Friday, the rights group Nadezhda said."
+    table, doc = resolve(nlp, text)
+    group = table.for_token(tok(doc, "Nadezhda"))
+    assert group.name == "Nadezhda"
+    assert group.sector == "NGO"
+
+
+def test_a_labour_union_is_a_civilian_body_of_the_story_country(nlp):
+    text = ("ACCRA - Nurses in Ghana walked out on Monday. The nurses' union said the health ministry "
+            "had broken its promises, and the union vowed to continue the strike.")
+    table, doc = resolve(nlp, text)
+    union = table.for_token(tok(doc, "union", 0))
+    assert codes(union) == ("GHA", "GHA", "CVL")
+    assert table.for_token(tok(doc, "union", 1)) is union
+
+
+def test_gendered_pronoun_skips_a_later_person_of_unknown_gender(nlp):
+    text = ("Ms Wanjiru Kamau, a teacher, said the school had closed. Otieno Ouma, a driver, said the roads "
+            "were blocked. She said pupils had nowhere to go.")
+    table, doc = resolve(nlp, text)
+    assert table.for_token(tok(doc, "She")) is table.for_token(tok(doc, "Kamau"))
+
+
+def test_he_after_he_was_used_for_one_man_stays_with_him(nlp):
+    text = ("Joseph Banda said he was stuck at the border. Chisomo Phiri said the clinic was shut. "
+            "He said the lorries had waited for days.")
+    table, doc = resolve(nlp, text)
+    assert table.for_token(tok(doc, "He")) is table.for_token(tok(doc, "Banda"))
+

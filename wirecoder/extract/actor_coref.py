@@ -92,7 +92,16 @@ class CorefMixin:
         actor = self._speaker_antecedent(tok, fits)
         if actor is not None:
             return actor
-        return self._recent(fits, tok)
+        actor = self._recent(fits, tok)
+        if gender and actor is not None and actor.gender is None and not any(
+                x is actor and tok.sent.start <= i < tok.i for i, x, _ in self.history):
+            # "Ms Otieno said ... Peter Mwangi said ... She said": a pronoun of the gender the
+            # article gave one person (title, earlier pronoun) is theirs, not that of a person of
+            # unknown gender named after them in an earlier sentence.
+            known = self._recent(lambda a: ok(a) and a.gender == gender, tok)
+            if known is not None:
+                return known
+        return actor
 
     def _speaker_antecedent(self, tok: Token, fits) -> Optional[DraftActor]:
         """In "X said (that) he/it ...", the pronoun is X."""

@@ -49,6 +49,14 @@ class NamedActorMixin:
             # The mention is the name itself, not adjectives around it ("neighbouring Armenia").
             return self._mention(state, tok, matched_toks)
         if entry.kind == "org":
+            first = words[len(words) - n_entry] if n_entry and n_entry <= len(words) else tok
+            owner = first.i > 0 and self._word_country(self.doc[first.i - 1])
+            if entry.sector == "NGO" and not entry.country and owner and aff.explicit and aff.code == owner:
+                # A national society or chapter named with its state ("the Kenya Red Cross",
+                # "the Kenyan Red Cross") is that state's NGO, not the international body.
+                name = phrase_text([t for t in span_toks if t.i >= first.i - 1])
+                actor = self._organ(name, owner, owner, entry.sector, name)
+                return self._mention(actor, tok, span_toks)
             if entry.country:   # a national news agency or body listed with its state
                 actor = self._organ(entry.name, entry.code, entry.country, entry.sector, phrase_text(span_toks))
             else:
@@ -139,11 +147,16 @@ class NamedActorMixin:
     def _unknown_org(self, tok: Token, ent: Span, aff: Affiliation) -> Optional[DraftActor]:
         """An organisation the KB does not know, named by the words of `ent`; an acronym or an
         apposition of a body named before is that body."""
+        if ent[-1].i == tok.i and len(ent) > 1:
+            ent = self.doc[ent.start: self._name_tail_end(tok)]   # the tagger cut "... Commission" off "on Human Rights"
         name = ent.text
         name = re.sub(r"^(?:the|The)\s+", "", name)
         # An acronym of an organisation named just before: "Federal Roads Safety Agency (FRSA)".
         if tok.dep_ == "appos" and tok.head.i in self.tok_actor:
             actor = self.tok_actor[tok.head.i]
+            if actor.kind == "group" and not actor.plural:
+                actor.offer_name(name, 5)   # "the rights group Viasna": the name, not the descriptor
+                actor.terms.add(name)
             return self._mention(actor, tok, list(ent))
         for a in reversed(self.actors):
             if a.kind in ("org", "organ", "group") and (acronym(a.name) == name or name in a.terms):
@@ -155,6 +168,17 @@ class NamedActorMixin:
         of = next((k for k, t in enumerate(words) if t.lower_ == "of" and k > 0), len(words))
         last = words[of - 1] if words else ent[-1]
         info = self.kb.noun(last.lemma_) or self.kb.noun(last.text)
+        if info is None:
+            # "the rights group Nadezhda": the descriptor before the name says what kind of body it is.
+            d = next((t for t in tok.lefts if t.dep_ == "compound" and t.i == ent.start - 1 and t.pos_ == "NOUN"), None)
+            if d is not None:
+                desc = [t for t in d.lefts if t.dep_ in ("compound", "amod")] + [d]
+                for k in range(len(desc)):
+                    info = self.kb.noun(join_words(desc[k:]).lower())
+                    if info is not None:
+                        break
+            if info is not None and not info.body:
+                info = None
         sector = info.sector if info is not None else None
         code = country = None
         guessed = False
@@ -215,7 +239,24 @@ class NamedActorMixin:
             if not (prev.is_title and prev.pos_ in ("PROPN", "ADJ", "NOUN")):
                 break
             start -= 1
-        return self.doc[start: tok.i + 1] if tok.i - start >= 1 else None
+        end = self._name_tail_end(tok)
+        return self.doc[start: end] if end - start >= 2 else None
+
+    def _name_tail_end(self, tok: Token) -> int:
+        """Where a body's name headed by `tok` ends: past an "of/on/for" complement written in
+        capitals ("National Commission on Human Rights", "Union of Journalists of Kenya")."""
+        doc, end = self.doc, tok.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "on", "for") and doc[end].head.i == end - 1 \
+                or end + 2 < len(doc) and doc[end].lower_ in ("of", "on", "for") and doc[end + 1].lower_ == "the":
+            k = end + 1 + (doc[end + 1].lower_ == "the")
+            run = k
+            while run < len(doc) and doc[run].is_title and doc[run].pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and doc[run].sent == tok.sent and doc[run].ent_type_ not in ("DATE", "TIME"):
+                run += 1
+            if run == k:
+                break
+            end = run
+        return end
 
     def _bare_modifier(self, tok: Token) -> Optional[DraftActor]:
         """A state, demonym or organisation modifying a non-actor noun ("the Russian invasion", "UN appeal")."""

@@ -22,6 +22,10 @@ from wirecoder.extract.actor_syntax import (entity_head, flat_term, is_named_pla
 # Honorifics, and the gender they say (None: says none).
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
               "dr": None, "dr.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+# Lower-case particles inside a person's name ("Caroline van der Plas", "Mohammed bin Salman"):
+# the tagger often ends the name before them, keeping only the last word.
+NAME_PARTICLES = {"van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+                  "von", "zu", "al", "el", "bin", "ibn", "bint", "ben", "abu", "ter", "ten"}
 
 
 class TitleReading(NamedTuple):
@@ -113,11 +117,34 @@ class PeopleMixin:
                     and self.doc[left].pos_ == "PROPN" and self.doc[left].is_title:
                 toks.insert(0, self.doc[left])
                 left -= 1
+        toks = self._with_particles(toks)
         # Titles the tagger swallowed into the name ("President Mbeki").
         while len(toks) > 1 and (self.kb.noun(toks[0].text) is not None or toks[0].lower_ in HONORIFICS
                                  or self.kb.demonym(toks[0].text)):
             toks = toks[1:]
         return toks
+
+    def _with_particles(self, toks: list[Token]) -> list[Token]:
+        """The name with the particles before its last word and the given names before them:
+        "Plas" in "Caroline van der Plas" is the whole name, "Van der Plas" its surname form."""
+        doc = self.doc
+        k = toks[0].i - 1
+        particles = []
+        while k >= 0 and doc[k].lower_ in NAME_PARTICLES and (doc[k].is_lower or k == doc[k].sent.start
+                                                             or not particles and doc[k].is_title):
+            particles.insert(0, doc[k])
+            k -= 1
+        if not particles:
+            return toks
+        given = []
+        while k >= 0 and doc[k].is_title and doc[k].pos_ == "PROPN" and not doc[k].is_sent_start \
+                and self.kb.noun(doc[k].text) is None and doc[k].lower_ not in HONORIFICS \
+                and self.kb.lookup(doc[k].text) is None and not self.kb.demonym(doc[k].text):
+            given.insert(0, doc[k])
+            k -= 1
+        if not given and not particles[0].is_title:
+            return toks   # "a man de Souza": no capitalised start, not a name particle run
+        return given + particles + toks
 
     def _person(self, head: Token, extra_titles: Iterable[Token] = ()) -> DraftActor:
         """The person a name headed by `head` denotes, with country, sector and role from their
@@ -216,14 +243,19 @@ class PeopleMixin:
         (not one with the same surname and another first name), else a new one."""
         name = join_words(names)
         surname = names[-1].text
+        # A surname with particles ("van der Plas") is the surname, not a first name plus one.
+        lead = next((k for k, t in enumerate(names) if t.lower_ in NAME_PARTICLES), None)
+        full_surname = join_words(names[lead:]) if lead is not None else surname
         existing = self.by_key.get(("person", name.lower())) or self._known_person(surname)
         if existing is not None and len(names) > 1 and len(existing.name.split()) > 1 \
-                and flat_term(existing.name) != flat_term(name):
+                and flat_term(existing.name) != flat_term(name) \
+                and not (lead is not None and full_surname.lower() in existing.surnames):
             existing = None   # same surname, another first name: another person (Ilham / Heydar Aliyev)
         if existing is not None:
             return existing
         actor = self._new(("person", name.lower()), "person", name)
         actor.surnames.add(surname.lower())
+        actor.surnames.add(full_surname.lower())
         actor.name_parts.update(t.lower_ for t in names[:-1] if len(t.text) > 1)
         return actor
 

@@ -80,6 +80,13 @@ class NounPhraseMixin:
         aff = merge_affiliations(aff, self._prep_affiliation(tok))
         if entry is not None:
             return self._known(tok, entry, span_toks, words, aff, n_entry=n_entry)
+        if info is not None and info.body and info.sector == "CVL" and tok.pos_ == "PROPN" and tok.is_title:
+            # A union or federation with a proper name ("the Kivu Nurses' Union") is a body of its
+            # own, not "the union" of the lexicon: each named one is a separate actor.
+            name = ent if ent is not None and ent.label_ == "ORG" and entity_head(ent).i == tok.i \
+                else (self._proper_phrase(tok) if ent is None else None)
+            if name is not None:
+                return self._unknown_org(tok, name, aff)
         if info is not None and not info.modifier_only:
             actor = self._generic(tok, info, n_info, span_toks, words, aff)
             if actor is not None:
@@ -129,6 +136,10 @@ class NounPhraseMixin:
         tail = hyphen_tail(tok)
         if tail is not None and "-" in term:   # "the secretary-general": the phrase ends after the hyphen
             span_toks = list(span_toks) + [tok.doc[tok.i + 1], tail]
+        elif tok.pos_ == "PROPN" and tok.is_title:
+            # A capitalised body's name goes on past "on/of/for": "National Commission on Human Rights".
+            end = self._name_tail_end(tok)
+            span_toks = list(span_toks) + list(tok.doc[tok.i + 1: end])
         if info.explicit_only and (not aff.explicit or aff.place):
             # "both sides", "shot in the head", "Baidoa's displacement camps": no one, unless
             # the same word named an actor just before ("the Armenian side ... the side").
