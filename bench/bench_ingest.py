@@ -14,7 +14,6 @@ local server). Numbers are printed, never asserted.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import string
 import sys
@@ -28,9 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from wirecoder.ingest import IngestError, iter_inputs, read_path  # noqa: E402
+from wirecoder.ingest.article import text_id  # noqa: E402
 from wirecoder.models import Extraction  # noqa: E402
 from wirecoder.store import Store  # noqa: E402
 from wirecoder.store.testing import BACKENDS, DatabaseUnavailable, temporary_database  # noqa: E402
+
 
 def demo_articles() -> list:
     return [a for p in iter_inputs([ROOT / "examples"]) for a in read_path(p)
@@ -56,7 +57,7 @@ def synthetic(extractions: list[Extraction], n: int, seed: int = 7) -> list[Extr
         record = extractions[i % len(extractions)].to_json_dict()
         art = record["article"]
         art["text"] = art["text"].translate(cipher)
-        art["id"] = hashlib.sha256(art["text"].encode()).hexdigest()
+        art["id"] = text_id(art["text"])
         art["published"] = (start + timedelta(days=rng.randrange(365))).isoformat()
         art["url"] = f"https://site{rng.randrange(50)}.example/news/{i}"
         for kind in ("events", "quotes", "figures"):
@@ -115,7 +116,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, default=1000, help="synthetic articles for the store benchmark")
     parser.add_argument("--backends", nargs="+", choices=BACKENDS, default=list(BACKENDS))
-    parser.add_argument("--no-extract", action="store_true", help="skip the end-to-end run (no spaCy)")
+    parser.add_argument("--no-extract", action="store_true", help="skip the end-to-end run (extract + store)")
     args = parser.parse_args()
 
     from wirecoder.pipeline import extract_articles
@@ -129,7 +130,7 @@ def main() -> int:
         try:
             bench_store(backend, records)
             if not args.no_extract:
-                bench_end_to_end(backend, articles, lambda arts: extract_articles(arts))
+                bench_end_to_end(backend, articles, extract_articles)
         except DatabaseUnavailable as exc:
             print(f"{backend:10} skipped: {exc}")
     return 0

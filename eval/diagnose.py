@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
 import score  # noqa: E402  (the shared scorer)
@@ -21,6 +22,27 @@ import score  # noqa: E402  (the shared scorer)
 
 def actor(a: dict | None) -> str:
     return f"{a.get('name')}[{a.get('code')}/{a.get('sector')}]" if a else "-"
+
+
+def report(golds: list[dict], preds: list[dict], fits: Callable[[dict, dict], bool], *,
+           miss: Callable[[dict], str], wrong: Callable[[dict, dict], str | None],
+           fp: Callable[[dict], str]) -> None:
+    """Print misses, wrongly attributed matches and false positives as the scorer counts them.
+
+    Optional gold items count neither as misses nor, when a prediction fits one, as FPs.
+    """
+    pairs, _, _ = score.match(golds, preds, fits)
+    for g in golds:
+        if g.get("optional"):
+            continue
+        hit = next((p for gg, p in pairs if gg is g), None)
+        line = miss(g) if hit is None else wrong(g, hit)
+        if line:
+            print(f"  {line}")
+    matched = {id(p) for _, p in pairs}
+    for p in preds:
+        if id(p) not in matched and not any(fits(g, p) for g in golds if g.get("optional")):
+            print(f"  {fp(p)}")
 
 
 def main() -> int:
@@ -41,65 +63,39 @@ def main() -> int:
                 types = g["type"] if isinstance(g["type"], list) else [g["type"]]
                 return p.get("type") in types and score.fragment_in(g["sentence"], score.evidence_text(p))
 
-            def full(g, p):
-                return (fits(g, p) and score.code_hit(g.get("source", []), p.get("source"))
+            def wrong_actors(g, p):
+                if (score.code_hit(g.get("source", []), p.get("source"))
                         and score.code_hit(g.get("target", []), p.get("target"))
                         and score.sector_hit(g.get("source_sector"), p.get("source"), g.get("source", []))
-                        and score.sector_hit(g.get("target_sector"), p.get("target"), g.get("target", [])))
-            evs = pred.get("events") or []
-            pairs, _, _ = score.match(gold.get("events") or [], evs, fits)
-            matched = {id(p) for _, p in pairs}
-            for g in gold.get("events") or []:
-                if g.get("optional"):
-                    continue
-                hit = next((p for gg, p in pairs if gg is g), None)
-                if hit is None:
-                    print(f"  MISS event {g['type']} {g.get('source')}->{g.get('target')}: {g['sentence']}")
-                elif not full(g, hit):
-                    print(f"  ACTORS {g['type']} want {g.get('source')}/{g.get('source_sector','')}->"
-                          f"{g.get('target')}/{g.get('target_sector','')} got {actor(hit.get('source'))}->"
-                          f"{actor(hit.get('target'))}: {g['sentence']}")
-            for p in evs:
-                if id(p) not in matched and not any(fits(g, p) for g in gold.get("events") or [] if g.get("optional")):
-                    print(f"  FP event {p['type']} {actor(p.get('source'))}->{actor(p.get('target'))} "
-                          f"[{p.get('trigger')}]: {score.evidence_text(p)[:110]}")
+                        and score.sector_hit(g.get("target_sector"), p.get("target"), g.get("target", []))):
+                    return None
+                return (f"ACTORS {g['type']} want {g.get('source')}/{g.get('source_sector','')}->"
+                        f"{g.get('target')}/{g.get('target_sector','')} got {actor(p.get('source'))}->"
+                        f"{actor(p.get('target'))}: {g['sentence']}")
+            report(gold.get("events") or [], pred.get("events") or [], fits,
+                   miss=lambda g: f"MISS event {g['type']} {g.get('source')}->{g.get('target')}: {g['sentence']}",
+                   wrong=wrong_actors,
+                   fp=lambda p: (f"FP event {p['type']} {actor(p.get('source'))}->{actor(p.get('target'))} "
+                                 f"[{p.get('trigger')}]: {score.evidence_text(p)[:110]}"))
         if "quotes" in kinds:
-            qs = pred.get("quotes") or []
-            fitsq = lambda g, p: score.fragment_in(g["text"], p.get("text"), 0.7)  # noqa: E731
-            pairs, _, _ = score.match(gold.get("quotes") or [], qs, fitsq)
-            for g in gold.get("quotes") or []:
-                if g.get("optional"):
-                    continue
-                hit = next((p for gg, p in pairs if gg is g), None)
-                if hit is None:
-                    print(f"  MISS quote {g['speaker']}: {g['text'][:80]}")
-                elif not score.alias_hit(g.get("speaker", []), hit.get("speaker")):
-                    print(f"  SPEAKER want {g['speaker']} got {actor(hit.get('speaker'))}: {g['text'][:60]}")
-            matched = {id(p) for _, p in pairs}
-            for p in qs:
-                if id(p) not in matched and not any(fitsq(g, p) for g in gold.get("quotes") or [] if g.get("optional")):
-                    print(f"  FP quote {actor(p.get('speaker'))}: {p['text'][:80]}")
+            report(gold.get("quotes") or [], pred.get("quotes") or [],
+                   lambda g, p: score.fragment_in(g["text"], p.get("text"), 0.7),
+                   miss=lambda g: f"MISS quote {g['speaker']}: {g['text'][:80]}",
+                   wrong=lambda g, p: (None if score.alias_hit(g.get("speaker", []), p.get("speaker")) else
+                                       f"SPEAKER want {g['speaker']} got {actor(p.get('speaker'))}: {g['text'][:60]}"),
+                   fp=lambda p: f"FP quote {actor(p.get('speaker'))}: {p['text'][:80]}")
         if "figures" in kinds:
-            fs = pred.get("figures") or []
-
             def fitsf(g, p):
                 return (str(p.get("kind")) == g["kind"]
                         and score.ranges_meet(p.get("min"), p.get("max"), g.get("min"), g.get("max"))
                         and score.fragment_in(g["sentence"], score.evidence_text(p)))
-            pairs, _, _ = score.match(gold.get("figures") or [], fs, fitsf)
-            for g in gold.get("figures") or []:
-                if g.get("optional"):
-                    continue
-                hit = next((p for gg, p in pairs if gg is g), None)
-                if hit is None:
-                    print(f"  MISS figure {g['kind']} {g.get('min')}..{g.get('max')}: {g['sentence']}")
-                elif not score.claim_hit(g.get("claimant") or [], hit.get("claimed_by")):
-                    print(f"  CLAIM want {g.get('claimant')} got {actor(hit.get('claimed_by'))}: {g['sentence']}")
-            matched = {id(p) for _, p in pairs}
-            for p in fs:
-                if id(p) not in matched and not any(fitsf(g, p) for g in gold.get("figures") or [] if g.get("optional")):
-                    print(f"  FP figure {p['kind']} {p.get('min')}..{p.get('max')} {p.get('subject')}: "
-                          f"{score.evidence_text(p)[:90]}")
+            report(gold.get("figures") or [], pred.get("figures") or [], fitsf,
+                   miss=lambda g: f"MISS figure {g['kind']} {g.get('min')}..{g.get('max')}: {g['sentence']}",
+                   wrong=lambda g, p: (None if score.claim_hit(g.get("claimant") or [], p.get("claimed_by")) else
+                                       f"CLAIM want {g.get('claimant')} got {actor(p.get('claimed_by'))}: "
+                                       f"{g['sentence']}"),
+                   fp=lambda p: (f"FP figure {p['kind']} {p.get('min')}..{p.get('max')} {p.get('subject')}: "
+                                 f"{score.evidence_text(p)[:90]}"))
         if "places" in kinds:
             for g in gold.get("places") or []:
                 if g.get("optional"):

@@ -32,6 +32,7 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$")
 _CAPS = re.compile(r"^[A-Z][A-Z0-9_-]{1,6}$")
 
 
+@lru_cache(maxsize=65_536)  # pure; every article looks up the same names again
 def normalise(phrase: str) -> str:
     """The look-up key of a name.
 
@@ -175,16 +176,6 @@ class ActorKB:
 
     def entries(self) -> list[KBEntry]:
         return list(self._entries)
-
-    def names_by_kind(self) -> dict[str, int]:
-        """How many names (keys) the KB holds, by entry kind."""
-        out: dict[str, int] = {}
-        for pos in self._keys.values():
-            kind = self._entries[pos].kind
-            out[kind] = out.get(kind, 0) + 1
-        out["noun"] = len(self._nouns)
-        out["demonym_words"] = len(self._demonyms)
-        return out
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ _FOLD = str.maketrans({
 _SEP = re.compile(r"[\s\-‐‑–—_,/()]+")
 
 
+@lru_cache(maxsize=65_536)  # pure; every article looks up the same names again
 def normalize_name(name: str) -> str:
     """The lookup key of a name: case-, accent- and punctuation-insensitive.
 
@@ -166,10 +167,6 @@ class Gazetteer:
             f"WHERE n.key IN ({marks}) ORDER BY p.feature = 1 DESC, p.curated DESC, "
             "p.population DESC", keys)
         return tuple(self._entry(r) for r in rows)
-
-    def by_id(self, place_id: int) -> GazEntry | None:
-        rows = self._rows(f"SELECT {self._COLS} FROM places p WHERE p.id = ?", (place_id,))
-        return self._entry(rows[0]) if rows else None
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry of an ISO alpha-3 code."""

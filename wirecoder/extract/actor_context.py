@@ -58,6 +58,7 @@ class StoryCountries:
         self._counts: Optional[Counter] = None
         self._country_first: dict[str, int] = {}
         self._dateline = _UNSET
+        self._titled: Optional[list[str]] = None
 
     def place_country(self, tok: Token) -> Optional[str]:
         """ISO3 of the place a token names: from the article's place table when there is one,
@@ -69,13 +70,9 @@ class StoryCountries:
             return entry.country   # a state, capital or seat ("the White House") the KB knows
         places = self.ctx.places
         if places is not None:
-            try:
-                p = places.at_char(tok.idx, tok.idx + len(tok))
-            except Exception:   # a half-built place table must not break actor resolution
-                p = None
-            if p is not None:
-                return getattr(p, "country", None)
-        if places is None and ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+            p = places.at_char(tok.idx, tok.idx + len(tok))
+            return p.country if p is not None else None
+        if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
             return gazetteer_country(text)
         return None
 
@@ -171,15 +168,12 @@ class StoryCountries:
         places = self.ctx.places
         used_places = False
         if places is not None:
-            try:
-                for p in places.in_span(0, len(self.doc.text)):
-                    if getattr(p, "country", None):
-                        mentions = getattr(p, "mentions", None) or [(0, 0)]
-                        counts[p.country] += len(mentions)
-                        first[p.country] = min(first.get(p.country, 10**9), min(m[0] for m in mentions))
-                        used_places = True
-            except Exception:
-                used_places = False
+            for p in places.in_span(0, len(self.ctx.text)):
+                if p.country:
+                    mentions = p.mentions or [(0, 0)]
+                    counts[p.country] += len(mentions)
+                    first[p.country] = min(first.get(p.country, 10**9), min(m[0] for m in mentions))
+                    used_places = True
         if not used_places:
             for ent in self.doc.ents:
                 if ent.label_ not in ("GPE", "LOC"):
@@ -200,7 +194,9 @@ class StoryCountries:
         return counts
 
     def _title_countries(self) -> list[str]:
-        """States the headline names (by name, capital or nationality word)."""
+        """States the headline names (by name, capital or nationality word); read once per article."""
+        if self._titled is not None:
+            return self._titled
         title = getattr(self.ctx.article, "title", None) or ""
         words = re.findall(r"[A-Z][\w'\u2019.-]*", title)
         out: list[str] = []
@@ -217,6 +213,7 @@ class StoryCountries:
                     break
             else:
                 i += 1
+        self._titled = out
         return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from itertools import islice
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -206,7 +207,7 @@ class CorefMixin:
 
     def _latest(self, pred, tok: Token, window: int) -> Optional[DraftActor]:
         """The latest actor mentioned before `tok`, within `window` sentences, satisfying pred."""
-        sents = [tok.sent] + list(previous_sentences(self.doc, tok.sent))[: window]
+        sents = [tok.sent, *islice(previous_sentences(self.doc, tok.sent), window)]
         lo = sents[-1].start
         for i, a, _ in reversed(self.history):
             if i >= tok.i or i < lo:
@@ -222,9 +223,14 @@ class CorefMixin:
         return any((self.kb.noun(t) is not None and self.kb.noun(t).body) for t in a.terms)
 
     @cached_property
+    def _doc_text(self) -> str:
+        # Doc.text rebuilds the article from its tokens: build it once per article.
+        return self.doc.text
+
+    @cached_property
     def _quote_spans(self) -> list[tuple[int, int]]:
         """Character spans of the article's quotations."""
-        return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self.doc.text)]
+        return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(self._doc_text)]
 
     def _quote_speaker(self, tok: Token) -> Optional[DraftActor]:
         """The actor who says the quotation `tok` stands in, from the reporting clause next to it."""
@@ -251,7 +257,7 @@ class CorefMixin:
         sents = [first[0].sent]
         if last[0].sent.start != sents[0].start:
             sents.append(last[0].sent)
-        prev = list(previous_sentences(self.doc, sents[0]))[:1]
+        prev = list(islice(previous_sentences(self.doc, sents[0]), 1))
         if prev and prev[0].text.rstrip().endswith(":"):
             sents.insert(0, prev[0])                    # X said: "..."
         for sent in sents:
@@ -277,7 +283,7 @@ class CorefMixin:
 
     def _speech_subject(self, sent: Span, qs: int, qe: int) -> Optional[tuple[DraftActor, Token]]:
         """The speaker of a reporting clause in `sent` outside the quotation [qs, qe)."""
-        text = self.doc.text
+        text = self._doc_text
         for verb in sent:
             if verb.lemma_.lower() not in SPEECH_VERBS or qs <= verb.idx < qe:
                 continue
@@ -295,7 +301,8 @@ class CorefMixin:
         """The organisation or state a spokesperson speaks for: the non-person actor of their code
         mentioned nearest to where they are introduced (or named as the speaker)."""
         best, best_d = None, None
-        sents = {near.sent.start} | {s.start for s in list(previous_sentences(self.doc, near.sent))[:PRONOUN_WINDOW]}
+        sents = {near.sent.start} | {s.start for s in islice(previous_sentences(self.doc, near.sent),
+                                                            PRONOUN_WINDOW)}
         for i, a, h in self.history:
             if a.kind == "person" or a.code != person.code or h.sent.start not in sents:
                 continue

@@ -213,12 +213,8 @@ class NamedActorMixin:
         """The tagger calls some capitalised sentence openers ORG ("Fear is spreading"): a one-word
         name at the start of a sentence counts only if the article also writes it so elsewhere."""
         places = self.ctx.places
-        if places is not None:
-            try:
-                if places.at_char(ent.start_char, ent.end_char) is not None:
-                    return False   # the place table resolved it: "Residents of El Fasher"
-            except Exception:
-                pass
+        if places is not None and places.at_char(ent.start_char, ent.end_char) is not None:
+            return False   # the place table resolved it: "Residents of El Fasher"
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS and gazetteer_country(ent.text):
             return False
         if is_named_place(ent.root) and not ent.text.isupper():

@@ -83,6 +83,14 @@ class Attribution:
 
 # ------------------------------------------------------------------ helpers
 
+def sentences(ctx: Context) -> list[Span]:
+    """The article's sentences as a list, made once per article: every speaker
+    resolved by a definite description looks back over them."""
+    if "sentences" not in ctx.notes:
+        ctx.notes["sentences"] = list(ctx.doc.sents)
+    return ctx.notes["sentences"]
+
+
 def resolve(tok: Token | None, ctx: Context) -> Actor | None:
     """The actor a speaker noun phrase (headed by tok) stands for, or None."""
     if tok is None or ctx.actors is None:
@@ -155,7 +163,7 @@ def _described_source(tok: Token, ctx: Context) -> Actor:
     info = get_actor_kb().noun(tok.lemma_.lower())
     toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "nmod") or t.i == tok.i]
     start, end = toks[0].idx, tok.idx + len(tok.text)
-    return Actor(name=tok.doc.text[start:end], sector=info.sector if info else None,
+    return Actor(name=tok.doc[toks[0].i: tok.i + 1].text, sector=info.sector if info else None,
                  role=info.role if info and info.person else None, mentions=[(start, end)])
 
 
@@ -169,8 +177,7 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
     info = kb.noun(tok.lemma_.lower())
     want_sector = info.sector if info is not None and not info.weak else None
     collective = tok.lemma_.lower() in COLLECTIVE_NOUNS
-    doc = tok.doc
-    sents = list(doc.sents)
+    sents = sentences(ctx)
     k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
     window = sents[max(0, k - ANTECEDENT_WINDOW): k + 1]
     if collective:
@@ -222,7 +229,7 @@ def _named_source(tok: Token) -> Actor:
     while len(toks) > 1 and toks[0].dep_ == "det":
         toks = toks[1:]
     start, end = toks[0].idx, tok.idx + len(tok.text)
-    return Actor(name=tok.doc.text[start:end], mentions=[(start, end)])
+    return Actor(name=tok.doc[toks[0].i: tok.i + 1].text, mentions=[(start, end)])
 
 
 def _own_subject(verb: Token) -> tuple[bool, Token | None]:
@@ -408,8 +415,9 @@ def _same_paragraph(a: Token, b: Token) -> bool:
     """No line break between the two words: a parse that ran one paragraph into
     the next (a sentence split missed) must not lend one paragraph's speaker to
     the other's numbers."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    # the words' own span, not doc.text: that rebuilds the whole article's text per call
+    return "\n" not in a.doc[lo:hi].text_with_ws
 
 
 def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | None:

@@ -100,6 +100,8 @@ _NOT_SHELTER = frozenset({"army", "military", "training", "prison", "detention",
 _TREATED = {"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "bring", "carry"}
 _INJURY_WORDS = {"injury", "wound", "burn", "hospital", "clinic", "gunshot", "shrapnel"}
 _NESTING = {"include", "including", "among"}
+# Nouns whose value is a count of what their "of" phrase names: "the number of dead".
+TALLY_NOUNS = frozenset({"number", "count", "tally", "total"})
 # Leaving or being driven from these is displacement.
 HOME_NOUNS = frozenset({"home", "house", "country", "village", "town", "city", "region", "land",
                         "neighbourhood", "neighborhood", "area"})
@@ -355,7 +357,7 @@ def _tally_kind(noun: Token) -> str | None:
     if noun.lemma_.lower() == "toll":
         mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
         return "injured" if mods & {"injury", "casualty"} and "death" not in mods else "killed"
-    if noun.lemma_.lower() in ("number", "count", "tally", "total"):
+    if noun.lemma_.lower() in TALLY_NOUNS:
         for c in noun.children:  # "the number of people detained", participle hung on "number"
             if c.dep_ in ("acl", "amod") and c.tag_ == "VBN" and c.lower_ in ADJ_KINDS:
                 return ADJ_KINDS[c.lower_]
@@ -554,7 +556,7 @@ def _tally_noun(tok: Token) -> Token | None:
         if cur.pos_ in ("VERB", "AUX"):
             nouns += [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for noun in nouns:
-            if noun.lemma_.lower() in ("number", "total", "tally", "count"):
+            if noun.lemma_.lower() in TALLY_NOUNS:
                 for prep in noun.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         return next((p for p in prep.children if p.dep_ == "pobj"), None)

@@ -76,9 +76,6 @@ def _in_conditional(tok: Token) -> bool:
             return True
         if cur.head == cur or cur.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "relcl", "acl"):
             return False
-        if cur.dep_ in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS
-                                           for c in cur.children):
-            return True
         cur = cur.head
     return False
 

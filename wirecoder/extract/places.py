@@ -52,6 +52,7 @@ _DESIGNATOR_RX = re.compile(
     r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})\s+(?P<des>"
     + "|".join(sorted(DESIGNATORS, key=len, reverse=True)) + r")\b")
 # "Mumbai, known as Bombay in colonial records", "Kyiv (also spelled Kiev)"
+_DESIGNATOR_AFTER_RX = re.compile(r"\s+(" + "|".join(DESIGNATORS) + r")\b(?P<of>\s+of\b)?")
 _ALIAS_RX = re.compile(
     r"^\s*(?:,|\(|—|–|-)\s*(?:which\s+is\s+|also\s+|now\s+|formerly\s+|officially\s+|locally\s+)*"
     r"(?:known|called|referred\s+to|spelled|spelt|named)\s+(?:as\s+)?(?:the\s+)?"
@@ -189,12 +190,6 @@ class PlaceTable:
                 out.append(self.places[i])
         return out
 
-    def entry_of(self, place: Place) -> GazEntry | None:
-        for p, e in zip(self.places, self.entries):
-            if p is place:
-                return e
-        return None
-
     def location_for(self, sent: Span, trigger: Token | None = None) -> Place | None:
         """The place an event in `sent` happened at: a place attached to the
         trigger by a locative preposition ("shelled in Stepanakert"), else the
@@ -308,7 +303,7 @@ def _designator_after(text: str, end: int) -> re.Match | None:
     """The designator right after a name ("Sindh province"), but not a place
     noun that the name only modifies: in "the Somali city of Baidoa" or "the
     West Bank town of Jenin" the city is Baidoa, and "Somali" names no city."""
-    hit = re.match(r"\s+(" + "|".join(DESIGNATORS) + r")\b(?P<of>\s+of\b)?", text[end:end + 24])
+    hit = _DESIGNATOR_AFTER_RX.match(text[end:end + 24])
     if hit is None or (hit.group("of") and DESIGNATORS[hit.group(1)] == "city"):
         return None
     return hit

@@ -31,6 +31,7 @@ from wirecoder.extract.attribution import (
     according_to,
     attributions,
     resolve,
+    sentences,
     speaker_token,
 )
 from wirecoder.extract.context import Context
@@ -95,10 +96,6 @@ def _clean(text: str) -> str:
 
 def _n_words(text: str) -> int:
     return len(_WORD.findall(text))
-
-
-def _sentences(ctx: Context) -> list[Span]:
-    return list(ctx.doc.sents)
 
 
 def _inside(tok: Token, q: QuoteSpan) -> bool:
@@ -340,11 +337,11 @@ def direct_quotes(ctx: Context) -> tuple[list[Quote], list[QuoteSpan]]:
     (figures ask too: a number inside a quote is the speaker's claim)."""
     key = "quotes.direct"
     if key not in ctx.notes:
-        ctx.notes[key] = _direct_quotes(ctx, _sentences(ctx))
+        ctx.notes[key] = _direct_quotes(ctx, sentences(ctx))
     return ctx.notes[key]
 
 
 def extract_quotes(ctx: Context) -> list[Quote]:
     """Direct quotes (in text order) followed by reported speech."""
     direct, spans = direct_quotes(ctx)
-    return list(direct) + _reported_quotes(ctx, _sentences(ctx), spans, direct)
+    return list(direct) + _reported_quotes(ctx, sentences(ctx), spans, direct)

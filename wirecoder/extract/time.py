@@ -462,10 +462,11 @@ def sentence_dates(doc: Doc, ref: date | None, inherit: bool = False) -> list[tu
     out: list[tuple[date, str] | None] = []
     anchor: date | None = None
     prev = None
+    text = doc.text  # Doc.text rebuilds the article from its tokens: once, not per sentence
     for sent in doc.sents:
         got = resolve_date(sent, ref, anchor)
         if got is None and inherit and out and out[-1] is not None and prev is not None \
-                and "\n" not in doc.text[prev.start_char + len(prev.text.rstrip()):sent.start_char]:
+                and "\n" not in text[prev.start_char + len(prev.text.rstrip()):sent.start_char]:
             got = out[-1]
         out.append(got)
         if got is not None and got[1] == "day":

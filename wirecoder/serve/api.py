@@ -122,18 +122,22 @@ def _page(request: Request, query: Callable, filters: Filters, limit: int, offse
     return Page(items=items, total=total, next=nxt)
 
 
-def _extract(body: ArticleIn):
-    """The Extraction of the submitted article (spaCy loads on the first submission)."""
+def _article(body: ArticleIn):
+    """The submitted article (raises IngestError when there is none in it)."""
     from wirecoder.ingest import article_from_html, article_from_text
-    from wirecoder.pipeline import extract_articles
 
     meta = dict(title=body.title, url=body.url, source=body.source, published=body.published)
     if body.html is not None:
-        article = article_from_html(body.html, **meta)
-    else:
-        # A title given apart means the text is all body; otherwise its first line may be one.
-        article = article_from_text(body.text, detect_title=body.title is None, **meta)
-    return next(extract_articles([article], body.published))
+        return article_from_html(body.html, **meta)
+    # A title given apart means the text is all body; otherwise its first line may be one.
+    return article_from_text(body.text, detect_title=body.title is None, **meta)
+
+
+def _extract(article, published: Optional[date]):
+    """The article's Extraction (spaCy loads on the first submission)."""
+    from wirecoder.pipeline import extract_articles
+
+    return next(extract_articles([article], published))
 
 
 def create_app(store: Store | str | None = None, *, token: Optional[str] = None) -> FastAPI:
@@ -189,22 +193,27 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
         from wirecoder.ingest import IngestError
 
         try:
-            with extract_lock:
-                extraction = _extract(body)
+            article = _article(body)
+            # The id is the text's hash: an article stored before is not extracted again.
+            stored = store.get_article(article.id)
+            added = "exists"
+            if stored is None:
+                with extract_lock:
+                    extraction = _extract(article, body.published)
+                added = store.add(extraction, origin="api")
+                stored = store.get_article(article.id)
         except IngestError as exc:
             raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from None
-        try:
-            added = store.add(extraction, origin="api")
         except StoreError as exc:
             raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
         if added == "exists":
             response.status_code = status.HTTP_200_OK
-        stored = store.get_article(extraction.article.id)
-        return ArticleAdded(id=extraction.article.id, status=added, story_id=stored["story_id"],
+        records = stored["extraction"]
+        return ArticleAdded(id=article.id, status=added, story_id=stored["story_id"],
                             merged_event_ids=stored["merged_event_ids"],
-                            events=len(extraction.events), quotes=len(extraction.quotes),
-                            figures=len(extraction.figures), places=len(extraction.places),
-                            href=f"/api/articles/{extraction.article.id}")
+                            events=len(records["events"]), quotes=len(records["quotes"]),
+                            figures=len(records["figures"]), places=len(records["places"]),
+                            href=f"/api/articles/{article.id}")
 
     @app.get("/api/quotes", response_model=Page, tags=["records"])
     def list_quotes(request: Request, filters: Annotated[Filters, Depends(quote_filters)],

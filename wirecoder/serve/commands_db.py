@@ -272,37 +272,36 @@ def _print_items(kind: str, fmt: str, items: list[dict], total: int) -> None:
         writer.writerows(rows)
 
 
+def _read(args: argparse.Namespace, fetch: Callable[[Any], Any]) -> Any:
+    """fetch(store) on the existing store, or None after printing why not."""
+    store = open_store(args)
+    if store is None:
+        return None
+    from wirecoder.store import StoreError
+
+    with store:
+        try:
+            return fetch(store)
+        except StoreError as exc:
+            error(exc.item, exc.reason)
+            return None
+
+
 def _query(kind: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        store = open_store(args)
-        if store is None:
+        found = _read(args, lambda store: getattr(store, f"query_{kind}")(
+            _filters(args), limit=args.limit or None, offset=args.offset))
+        if found is None:
             return 1
-        from wirecoder.store import StoreError
-
-        with store:
-            try:
-                query = getattr(store, f"query_{kind}")
-                items, total = query(_filters(args), limit=args.limit or None, offset=args.offset)
-            except StoreError as exc:
-                error(exc.item, exc.reason)
-                return 1
-        _print_items(kind, args.format, items, total)
+        _print_items(kind, args.format, *found)
         return 0
     return run
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    if store is None:
+    stats = _read(args, lambda store: store.stats())
+    if stats is None:
         return 1
-    from wirecoder.store import StoreError
-
-    with store:
-        try:
-            stats = store.stats()
-        except StoreError as exc:
-            error(exc.item, exc.reason)
-            return 1
     if args.format == "json":
         print(json.dumps(stats, indent=2))
     else:

@@ -19,7 +19,7 @@ tests/store/test_migrations.py fails when the two disagree.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Optional
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer,
                         LargeBinary, MetaData, String, Text)
@@ -228,7 +228,3 @@ class FigureRow(Base):
 
     claimed_by: Mapped[Optional[ActorRow]] = relationship()
 
-
-def row_dict(row: Base, *exclude: str) -> dict[str, Any]:
-    """A row's columns as a dict (for building records and API output)."""
-    return {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs if c.key not in exclude}
