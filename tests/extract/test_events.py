@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_lexicon import LexiconError, get_lexicon, parse_lexicon
+from wirecoder.extract.events.lexicon import LexiconError, get_lexicon, parse_lexicon
 from wirecoder.models import EVENT_TYPES, Article
 
 ARTICLES = Path(__file__).parent / "articles"

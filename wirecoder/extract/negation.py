@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from wirecoder.extract.event_lexicon import get_lexicon
+from wirecoder.extract.events.lexicon import get_lexicon
 
 _SPECULATIVE = frozenset({"could", "might", "may", "can"})
 _DEONTIC = frozenset({"must", "should", "ought"})

@@ -15,12 +15,12 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from wirecoder.data.actors import KBEntry
-from wirecoder.extract.actor_affiliation import Affiliation
-from wirecoder.extract.actor_context import LOCATIVE_PREPS, gazetteer_country
-from wirecoder.extract.actor_coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actor_phrases import NON_LOCAL_MODIFIERS
-from wirecoder.extract.actor_records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor
-from wirecoder.extract.actor_syntax import acronym, is_named_place, is_plural, join_words, phrase_text
+from wirecoder.extract.actors.affiliation import Affiliation
+from wirecoder.extract.actors.context import LOCATIVE_PREPS, gazetteer_country
+from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
+from wirecoder.extract.actors.phrases import NON_LOCAL_MODIFIERS
+from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor
+from wirecoder.extract.actors.syntax import acronym, is_named_place, is_plural, join_words, phrase_text
 
 # Words in an unknown organisation's name that say it is not a local body.
 INTERNATIONAL_WORDS = {"united", "nations", "global", "transnational", "intergovernmental"}
@@ -29,7 +29,7 @@ INTERNATIONAL_WORDS = {"united", "nations", "global", "transnational", "intergov
 class NamedActorMixin:
     """Actors named by a name: what the KB lists (states, capitals as metonyms, demonyms,
     organisations, organs, armed groups, ethnic groups) and organisations it does not.
-    Part of the actor resolver (see actors.py).
+    Part of the actor resolver (see resolver.py).
     """
 
     def _known(self, tok: Token, entry: KBEntry, span_toks, words, aff: Affiliation,

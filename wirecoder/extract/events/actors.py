@@ -11,7 +11,7 @@ import pycountry
 from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_args import actor_in_np
+from wirecoder.extract.events.args import actor_in_np
 from wirecoder.models import Actor
 
 # Sectors of state bodies: the ones whose own acts they report in the passive,

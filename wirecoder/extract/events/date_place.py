@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_args import local_subtree
+from wirecoder.extract.events.args import local_subtree
 from wirecoder.models import Place
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "into",

@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.data.actors import ActorKB
-from wirecoder.extract.actor_syntax import prep_objects
+from wirecoder.extract.actors.syntax import prep_objects
 from wirecoder.extract.context import Context
 
 # Prepositions whose object is a place, not a participant: "protests in

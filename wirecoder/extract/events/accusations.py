@@ -10,11 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_actors import np_actor, same_actor
-from wirecoder.extract.event_args import FIRST_PERSON, POSSESSIVES, child, children, prep_objects
-from wirecoder.extract.event_claims import claimant_of
-from wirecoder.extract.event_lexicon import Lexicon
-from wirecoder.extract.event_record import coded_record
+from wirecoder.extract.events.actors import np_actor, same_actor
+from wirecoder.extract.events.args import FIRST_PERSON, POSSESSIVES, child, children, prep_objects
+from wirecoder.extract.events.claims import claimant_of
+from wirecoder.extract.events.lexicon import Lexicon
+from wirecoder.extract.events.record import coded_record
 from wirecoder.models import Actor
 
 # Verbs whose subject suffers, fights or reports wrongs rather than commits them.

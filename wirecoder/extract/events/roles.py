@@ -14,17 +14,17 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_actors import (
+from wirecoder.extract.events.actors import (
     STATE_SECTORS, actor_at, country_actor, country_of_place, force_actor, np_actor, same_actor,
 )
-from wirecoder.extract.event_args import (
+from wirecoder.extract.events.args import (
     FIRST_PERSON, THIRD_PERSON, agent_of, child, children, clause_subject, clause_subject_of_complement,
     clause_subject_of_noun, free_relative_object, has_to_infinitive, in_relative_clause, is_passive,
     local_subtree, object_of, prep_objects,
 )
-from wirecoder.extract.event_candidates import Candidate
-from wirecoder.extract.event_date_place import event_location
-from wirecoder.extract.event_lexicon import Lexicon
+from wirecoder.extract.events.candidates import Candidate
+from wirecoder.extract.events.date_place import event_location
+from wirecoder.extract.events.lexicon import Lexicon
 from wirecoder.models import Actor
 
 # Clauses a target search inside the predicate's phrase does not enter.

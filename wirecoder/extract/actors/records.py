@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from wirecoder.data.actors import ActorKB, KBEntry, get_actor_kb
-from wirecoder.extract.actor_syntax import left_modifiers, trim_phrase
+from wirecoder.extract.actors.syntax import left_modifiers, trim_phrase
 from wirecoder.models import Actor
 
 # Sectors a generic noun takes the context country for. International bodies

@@ -7,8 +7,8 @@ AGREE that is only the decision to act, give way to the act itself.
 """
 from __future__ import annotations
 
-from wirecoder.extract.event_actors import same_actor
-from wirecoder.extract.event_args import in_relative_clause
+from wirecoder.extract.events.actors import same_actor
+from wirecoder.extract.events.args import in_relative_clause
 from wirecoder.models import Actor
 
 

@@ -15,8 +15,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from wirecoder.extract.actor_records import ARMED_NOUNS, DraftActor
-from wirecoder.extract.actor_syntax import crude_singular, flat_term, is_plural, previous_sentences
+from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor
+from wirecoder.extract.actors.syntax import crude_singular, flat_term, is_plural, previous_sentences
 
 # Verbs of a reporting clause: "he said", "the ministry warned".
 SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "write", "note",
@@ -50,7 +50,7 @@ _EXTRAPOSING = {"unclear", "clear", "likely", "unlikely", "possible", "impossibl
 
 class CorefMixin:
     """Pronouns, "we" in quotations and definite descriptions -> the actor named before.
-    Part of the actor resolver (see actors.py): reads its registry (`history`, `tok_actor`),
+    Part of the actor resolver (see resolver.py): reads its registry (`history`, `tok_actor`),
     `doc`, `kb`, and calls `analyse` to judge a subject it has not reached yet.
     """
 

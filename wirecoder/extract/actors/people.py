@@ -13,10 +13,10 @@ from typing import Iterable, NamedTuple, Optional
 
 from spacy.tokens import Token
 
-from wirecoder.extract.actor_affiliation import Affiliation, merge_affiliations, owner_affiliation
-from wirecoder.extract.actor_phrases import role_text
-from wirecoder.extract.actor_records import LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
-from wirecoder.extract.actor_syntax import (entity_head, flat_term, is_named_place, join_words, left_modifiers,
+from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations, owner_affiliation
+from wirecoder.extract.actors.phrases import role_text
+from wirecoder.extract.actors.records import LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
+from wirecoder.extract.actors.syntax import (entity_head, flat_term, is_named_place, join_words, left_modifiers,
                                             possessor_of, prep_objects)
 
 # Honorifics, and the gender they say (None: says none).
@@ -43,7 +43,7 @@ class TitleReading(NamedTuple):
 class PeopleMixin:
     """People by name: telling a name from a title, reading the titles and appositions around it
     ("Peruvian Interior Minister Rosa Quispe", "X, a spokeswoman for the rebels"), and finding the
-    same person again by surname. Part of the actor resolver (see actors.py).
+    same person again by surname. Part of the actor resolver (see resolver.py).
     """
 
     def _is_person_name(self, tok: Token) -> bool:

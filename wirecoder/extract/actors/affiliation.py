@@ -8,10 +8,10 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from wirecoder.extract.actor_context import is_locative
-from wirecoder.extract.actor_coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actor_records import DraftActor
-from wirecoder.extract.actor_syntax import (entity_head, flat_term, join_words, possessor_of, prep_objects,
+from wirecoder.extract.actors.context import is_locative
+from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
+from wirecoder.extract.actors.records import DraftActor
+from wirecoder.extract.actors.syntax import (entity_head, flat_term, join_words, possessor_of, prep_objects,
                                             same_token)
 
 # Verbs of a relative clause that say whom a person works for ("who heads the junta").
@@ -49,7 +49,7 @@ def owner_affiliation(owner: DraftActor, explicit: bool = True) -> Affiliation:
 
 class AffiliationMixin:
     """Reading whose a phrase is from its modifiers, possessors, "of"/"from" phrases and
-    relative clauses. Part of the actor resolver (see actors.py): uses its registry, `kb`,
+    relative clauses. Part of the actor resolver (see resolver.py): uses its registry, `kb`,
     `ent_of`, `countries`, `analyse` and the builders `_armed`, `_org` and `_latest`.
     """
 

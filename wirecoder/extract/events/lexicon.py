@@ -2,7 +2,7 @@
 
 The table is data (one row per sense: pattern, part of speech, PLOVER type and
 mode, CAMEO root, where the target comes from, conditions); this module only
-parses it and indexes it for the coder in `events.py`. Rows for one lemma are
+parses it and indexes it for the coder in `coder.py`. Rows for one lemma are
 kept in file order, because the coder takes the first row whose conditions hold
 ("seize" a person -> COERCE arrest; "seize" posts -> ASSAULT).
 """

@@ -1,7 +1,7 @@
 """Who does what to whom: subjects, objects and actors of an event predicate.
 
 Pure functions over spaCy's dependency parse (ClearNLP labels, as the
-English models emit them). `event_assertion` decides which words are events; this
+English models emit them). `events.assertion` decides which words are events; this
 module answers, for a given predicate word, which noun phrase is its agent
 (active subject, passive "by" phrase, the controller of an infinitive, the
 antecedent of a relative pronoun) and which is its patient, and which actor

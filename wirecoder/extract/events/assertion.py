@@ -12,10 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_actors import actor_at
-from wirecoder.extract.event_args import agent_of, children, has_to_infinitive, is_passive
-from wirecoder.extract.event_candidates import Candidate
-from wirecoder.extract.event_lexicon import Lexicon, verb_lemma
+from wirecoder.extract.events.actors import actor_at
+from wirecoder.extract.events.args import agent_of, children, has_to_infinitive, is_passive
+from wirecoder.extract.events.candidates import Candidate
+from wirecoder.extract.events.lexicon import Lexicon, verb_lemma
 
 # Types whose complement is the content of the act, not a second event:
 # "asked Moscow to cease air strikes", "blamed them for stealing".

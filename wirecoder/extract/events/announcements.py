@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from wirecoder.extract.event_actors import same_actor
-from wirecoder.extract.event_args import FIRST_PERSON, POSSESSIVES
+from wirecoder.extract.events.actors import same_actor
+from wirecoder.extract.events.args import FIRST_PERSON, POSSESSIVES
 from wirecoder.models import Actor
 
 # Harm a speaker announces as its own future act is a threat ("said it would ban imports").

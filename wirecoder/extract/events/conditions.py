@@ -10,12 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_actors import actor_at
-from wirecoder.extract.event_args import (
+from wirecoder.extract.events.actors import actor_at
+from wirecoder.extract.events.args import (
     child, descendants_within, has_to_infinitive, hyphen_word, is_passive, local_subtree, object_of,
 )
-from wirecoder.extract.event_candidates import Candidate
-from wirecoder.extract.event_lexicon import Lexicon
+from wirecoder.extract.events.candidates import Candidate
+from wirecoder.extract.events.lexicon import Lexicon
 from wirecoder.models import Actor
 
 _PERSON_PRONOUNS = frozenset({"anyone", "everyone", "someone", "them", "him", "her", "us", "people"})

@@ -2,7 +2,7 @@
 
 How a sentence becomes events
 1. Candidates. Every word the predicate lexicon (wirecoder/data/predicates.tsv,
-   read by `event_lexicon`) knows: verbs ("shelled", "called on"), event nouns
+   read by `events.lexicon`) knows: verbs ("shelled", "called on"), event nouns
    ("sanctions", "talks"), fixed phrases ("under bombardment") and deontic
    modals in someone's words ("Japan must act now" -> REQUEST).
 2. Is it an event the text asserts? A verb must be a clause of its own (not an
@@ -42,17 +42,17 @@ How a sentence becomes events
    ("denied mistreating prisoners"), a participle tagged as a noun after "been", a main
    verb hung off a long subject as a participle, a lemma the lemmatizer got wrong.
 
-Where each step lives: 1 and 8 `event_candidates` (rows from `event_lexicon`,
-tagger slips in `event_args`); 2 `event_assertion`, polarity and modality in
-`negation`; 3 `event_roles` over the parse helpers of `event_args` and the actor
-look-ups of `event_actors`; 4 and the other row conditions `event_conditions`;
-5 `event_claims`, `event_date_place`; 6 `event_merge`; 7 `event_assertion`
-(decisions), `event_announcements`, `event_accusations`. The coder's working
-record is described in `event_record`. This module runs the steps over the
+Where each step lives: 1 and 8 `events.candidates` (rows from `events.lexicon`,
+tagger slips in `events.args`); 2 `events.assertion`, polarity and modality in
+`negation`; 3 `events.roles` over the parse helpers of `events.args` and the actor
+look-ups of `events.actors`; 4 and the other row conditions `events.conditions`;
+5 `events.claims`, `events.date_place`; 6 `events.merge`; 7 `events.assertion`
+(decisions), `events.announcements`, `events.accusations`. The coder's working
+record is described in `events.record`. This module runs the steps over the
 article, carrying what one sentence leaves to the next (date anchor, last
 sources, quote speaker).
 
-CAMEO roots: each lexicon row gives one (see event_lexicon.CAMEO_ROOT for the
+CAMEO roots: each lexicon row gives one (see lexicon.CAMEO_ROOT for the
 type defaults): AGREE 03 (signed agreements 05), CONSULT 04, SUPPORT 05, COOPERATE 06, AID 07,
 CONCEDE/RETREAT 08, REQUEST 02 (appeal) or 10 (demand), ACCUSE 11, REJECT 12,
 THREATEN 13, PROTEST 14, MOBILIZE 15, SANCTION 16, COERCE 17, ASSAULT 18
@@ -67,23 +67,23 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.event_accusations import stated_accusations
-from wirecoder.extract.event_actors import STATE_SECTORS, focus_country, same_actor
-from wirecoder.extract.event_announcements import THREAT_TYPES, recode_announced, share_threats, speaker_announces
-from wirecoder.extract.event_args import FIRST_PERSON, agent_of, child, copular_participle, gerund_compound, \
+from wirecoder.extract.events.accusations import stated_accusations
+from wirecoder.extract.events.actors import STATE_SECTORS, focus_country, same_actor
+from wirecoder.extract.events.announcements import THREAT_TYPES, recode_announced, share_threats, speaker_announces
+from wirecoder.extract.events.args import FIRST_PERSON, agent_of, child, copular_participle, gerund_compound, \
     is_passive, stranded_main_verb
-from wirecoder.extract.event_assertion import (
+from wirecoder.extract.events.assertion import (
     DECIDED_TYPES, ByToken, absorbed_by_protest, decider, elaborates_other_act, governing_act, hypothetical_noun,
     is_infinitive_of_intent, noun_licence,
 )
-from wirecoder.extract.event_candidates import Candidate, find_candidates
-from wirecoder.extract.event_claims import claimant_of, opens_with_quote, quote_speaker
-from wirecoder.extract.event_conditions import Matcher, argument_conditions_hold, clause_conditions_hold
-from wirecoder.extract.event_date_place import date_precision, date_word, event_location
-from wirecoder.extract.event_lexicon import get_lexicon
-from wirecoder.extract.event_merge import drop_speech_duplicates, merge_same_type
-from wirecoder.extract.event_record import coded_record
-from wirecoder.extract.event_roles import Roles
+from wirecoder.extract.events.candidates import Candidate, find_candidates
+from wirecoder.extract.events.claims import claimant_of, opens_with_quote, quote_speaker
+from wirecoder.extract.events.conditions import Matcher, argument_conditions_hold, clause_conditions_hold
+from wirecoder.extract.events.date_place import date_precision, date_word, event_location
+from wirecoder.extract.events.lexicon import get_lexicon
+from wirecoder.extract.events.merge import drop_speech_duplicates, merge_same_type
+from wirecoder.extract.events.record import coded_record
+from wirecoder.extract.events.roles import Roles
 from wirecoder.extract.negation import governing_denial, is_negated, modality
 from wirecoder.extract.time import resolve_date
 from wirecoder.models import Actor, Event

@@ -14,11 +14,11 @@ from typing import Optional
 from spacy.tokens import Token
 
 from wirecoder.data.actors import NounInfo
-from wirecoder.extract.actor_affiliation import Affiliation, merge_affiliations
-from wirecoder.extract.actor_context import is_dateline, is_locative
-from wirecoder.extract.actor_coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actor_records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
-from wirecoder.extract.actor_syntax import (ORG_WORDS, entity_head, flat_term, hyphen_tail, is_agent, is_definite,
+from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations
+from wirecoder.extract.actors.context import is_dateline, is_locative
+from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
+from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
+from wirecoder.extract.actors.syntax import (ORG_WORDS, entity_head, flat_term, hyphen_tail, is_agent, is_definite,
                                             is_plural, join_words, left_modifiers, phrase_text, possessor_of)
 
 # Nouns that stand for a state named before: "the country", "the kingdom".
@@ -37,7 +37,7 @@ _GROUP_TERMS = ("police", "riot police", "troops", "security forces", "special f
 
 class NounPhraseMixin:
     """Noun phrases -> actors: the driver `_nominal` and the lexicon (title/noun) builder
-    `_generic`. Part of the actor resolver (see actors.py).
+    `_generic`. Part of the actor resolver (see resolver.py).
     """
 
     def _nominal(self, tok: Token) -> Optional[DraftActor]:

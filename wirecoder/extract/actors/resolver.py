@@ -5,17 +5,17 @@ gives every noun phrase that denotes an actor a single `Actor` record:
 
 * names the knowledge base knows (states, short forms, capitals used as
   metonyms, organisations and their organs, armed groups, ethnic groups)
-  -> their codes (actor_names.py);
+  -> their codes (actors/names.py);
 * people introduced with a title ("Peruvian Interior Minister Rosa Quispe",
   "X, a spokeswoman for the rebels") keep country, sector and role when later
-  named by surname or pronoun (actor_people.py);
+  named by surname or pronoun (actors/people.py);
 * common nouns of the title/noun lexicon ("police", "crowds", "the junta")
   -> sector, with the country from an explicit modifier, else from where the
-  sentence happens, else from the story (actor_phrases.py, whose-is-it clues
-  in actor_affiliation.py, country from context in actor_context.py);
+  sentence happens, else from the story (actors/phrases.py, whose-is-it clues
+  in actors/affiliation.py, country from context in actors/context.py);
 * pronouns and short descriptions ("she", "it", "the ministry", "the bloc")
   -> the actor they stand for, by recency and agreement; "we" in a quotation
-  is its speaker, or the body a spokesperson speaks for (actor_coref.py).
+  is its speaker, or the body a spokesperson speaks for (actors/coref.py).
 
 This module holds the public result (`ActorTable`) and the resolver that
 ties the parts together: one pass over the tokens, each judged once
@@ -27,14 +27,14 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.extract.actor_affiliation import AffiliationMixin
-from wirecoder.extract.actor_context import StoryCountries
-from wirecoder.extract.actor_coref import CorefMixin
-from wirecoder.extract.actor_names import NamedActorMixin
-from wirecoder.extract.actor_people import PeopleMixin
-from wirecoder.extract.actor_phrases import NounPhraseMixin
-from wirecoder.extract.actor_records import ActorRegistry, DraftActor
-from wirecoder.extract.actor_syntax import entity_head, np_head, prep_objects
+from wirecoder.extract.actors.affiliation import AffiliationMixin
+from wirecoder.extract.actors.context import StoryCountries
+from wirecoder.extract.actors.coref import CorefMixin
+from wirecoder.extract.actors.names import NamedActorMixin
+from wirecoder.extract.actors.people import PeopleMixin
+from wirecoder.extract.actors.phrases import NounPhraseMixin
+from wirecoder.extract.actors.records import ActorRegistry, DraftActor
+from wirecoder.extract.actors.syntax import entity_head, np_head, prep_objects
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 
