@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from wirecoder.extract.actors.context import is_locative
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actors.records import DraftActor
+from wirecoder.extract.actors.records import DraftActor, Part
 from wirecoder.extract.actors.syntax import (entity_head, flat_term, join_words, possessor_of, prep_objects,
                                             same_token)
 
@@ -47,13 +47,15 @@ def owner_affiliation(owner: DraftActor, explicit: bool = True) -> Affiliation:
     return Affiliation(owner.code, owner.country, None if owner.kind == "state" else owner.sector, explicit)
 
 
-class AffiliationMixin:
+class Affiliations(Part):
     """Reading whose a phrase is from its modifiers, possessors, "of"/"from" phrases and
-    relative clauses. Part of the actor resolver (see resolver.py): uses its registry, `kb`,
-    `ent_of`, `countries`, `analyse` and the builders `_armed`, `_org` and `_latest`.
+    relative clauses. Part of the actor resolver (see resolver.py). Public: `affiliation_of`,
+    `through_possessor`, `modifier_affiliation`, `modifier_noun_aff`, `prep_affiliation`,
+    `clause_affiliation`, `place_affiliation`, `word_country`. Uses the registry's builders,
+    `named.armed` and `coref.latest`.
     """
 
-    def _affiliation_of(self, words: list[Token], i: int) -> Optional[tuple[Affiliation, int]]:
+    def affiliation_of(self, words: list[Token], i: int) -> Optional[tuple[Affiliation, int]]:
         """If words[i:] starts with a country/organisation/owner, its affiliation and length."""
         t = words[i]
         if t.dep_ == "poss":
@@ -75,8 +77,8 @@ class AffiliationMixin:
                 # "Foreign Ministry spokesman": the organ gives the sector only.
                 return Affiliation(None, None, entry.sector, False), n
             if entry.kind == "armed":
-                group = self._armed(entry, span[-1])
-                self._mention(group, span[-1], span)
+                group = self.resolver.named.armed(entry, span[-1])
+                self.reg.mention(group, span[-1], span)
                 return Affiliation(group.code, group.country, group.sector, True), n
             if entry.kind in ("state", "capital", "demonym", "org", "organ"):
                 # A state says whose, not which branch; a seat or body also says which
@@ -85,22 +87,22 @@ class AffiliationMixin:
                 if entry.kind == "org" and not entry.country:
                     # "the AU commissioner": the organisation is mentioned too, and
                     # "the bloc" later may point back to it.
-                    org = self._org(entry, None)
-                    self._mention(org, span[-1], span)
+                    org = self.reg.org(entry, None)
+                    self.reg.mention(org, span[-1], span)
                 return Affiliation(entry.code, entry.country, sector, True), n
         return None
 
     def _owner_affiliation(self, poss: Token) -> Optional[Affiliation]:
         """Affiliation given by a possessor: "Chile's", "Merkel's", "the ministry's"."""
-        owner = self.analyse(poss)
+        owner = self.resolver.analyse(poss)
         if owner is None:
-            return self._place_affiliation(poss)
+            return self.place_affiliation(poss)
         if not (owner.code or owner.country):
             return Affiliation(None, None, owner.sector if owner.kind != "person" else None, False)
         # A state's organ has its own sector; a person's aide works in the person's.
         return owner_affiliation(owner)
 
-    def _through_possessor(self, words: list[Token], i: int, head: Token, owner: Token,
+    def through_possessor(self, words: list[Token], i: int, head: Token, owner: Token,
                            aff: Affiliation) -> tuple[Affiliation, int]:
         """A possessor phrase is one unit ("WHO Director-General Margaret Chan's"): add what
         its owner says to `aff`, and skip its words; returns the new affiliation and index."""
@@ -111,7 +113,7 @@ class AffiliationMixin:
             i += 1
         return aff, i
 
-    def _modifier_affiliation(self, words: list[Token], head: Token) -> Affiliation:
+    def modifier_affiliation(self, words: list[Token], head: Token) -> Affiliation:
         """Whose a phrase is by the modifiers before its core ("Pakistani police", "Niger's army",
         "army spokesman"): possessors, states, organisations and lexicon nouns, merged."""
         aff = Affiliation()
@@ -119,14 +121,14 @@ class AffiliationMixin:
         while i < len(words):
             owner = possessor_of(words[i], head)
             if owner is not None:
-                aff, i = self._through_possessor(words, i, head, owner, aff)
+                aff, i = self.through_possessor(words, i, head, owner, aff)
                 continue
-            found = self._affiliation_of(words, i)
+            found = self.affiliation_of(words, i)
             if found is not None:
                 aff = merge_affiliations(aff, found[0])
                 i += found[1]
                 continue
-            m = self._modifier_noun_aff(words[i])
+            m = self.modifier_noun_aff(words[i])
             if m is not None:
                 if m.code or m.country:
                     aff = merge_affiliations(aff, m)
@@ -135,21 +137,21 @@ class AffiliationMixin:
             i += 1
         return aff
 
-    def _modifier_noun_aff(self, t: Token) -> Optional[Affiliation]:
+    def modifier_noun_aff(self, t: Token) -> Optional[Affiliation]:
         """What a lexicon noun used as a modifier says: its sector ("army spokesman" -> MIL), and,
         for a body named before ("the army", "the ministry"), whose body it is."""
         m = self.kb.noun(t.lemma_) or self.kb.noun(t.text)
         if m is None or not (t.pos_ in ("NOUN", "PROPN") or m.modifier_only):
             return None   # "local officials": an adjective is no sector clue
         if m.body and not m.weak or m.term in ("ministry",):
-            prev = self._latest(lambda a: a.kind in ("organ", "group", "org") and (
+            prev = self.resolver.coref.latest(lambda a: a.kind in ("organ", "group", "org") and (
                 m.term in {flat_term(x) for x in a.terms} or any(m.term in flat_term(x).split() for x in a.terms)),
                 t, DESCRIPTION_WINDOW)
             if prev is not None and (prev.code or prev.country):
                 return Affiliation(prev.code, prev.country, prev.sector or m.sector, True)
         return Affiliation(None, None, m.sector, False)
 
-    def _prep_affiliation(self, tok: Token) -> Affiliation:
+    def prep_affiliation(self, tok: Token) -> Affiliation:
         """ "the army of Niger", "troops from Russia", "officers of the republican guard",
         "delegations from Yemen's government" """
         info = self.kb.noun(tok.lemma_)
@@ -161,12 +163,12 @@ class AffiliationMixin:
                 continue
             if info is not None and (info.weak or prep.lower_ == "from"):
                 # "officers of the republican guard", "leaders of the opposition"
-                owner = self.analyse(pobj)
+                owner = self.resolver.analyse(pobj)
                 if owner is not None and owner.kind != "person" and (owner.code or owner.sector):
                     return owner_affiliation(owner, explicit=bool(owner.code or owner.country))
         return Affiliation()
 
-    def _clause_affiliation(self, head: Token) -> Affiliation:
+    def clause_affiliation(self, head: Token) -> Affiliation:
         """Whom a person works for, from a relative clause: "who has ruled Belarus since 1994",
         "who coordinates the WFP operation" (not "who visited Moscow", not "who lives in Kyiv")."""
         for rel in head.children:
@@ -183,17 +185,17 @@ class AffiliationMixin:
                     continue
                 if e.kind in ("state", "capital") and is_locative(t):
                     continue
-                owner = self.analyse(t)
+                owner = self.resolver.analyse(t)
                 if owner is not None and owner.code:
                     return owner_affiliation(owner)
         return Affiliation()
 
-    def _place_affiliation(self, tok: Token) -> Optional[Affiliation]:
+    def place_affiliation(self, tok: Token) -> Optional[Affiliation]:
         """A place as a clue of whose something is ("Baidoa's camps", "the mayor of Kharkiv")."""
         country = self.countries.place_country(tok)
         return Affiliation(country, country, None, True, place=True) if country else None
 
-    def _word_country(self, t: Token) -> Optional[str]:
+    def word_country(self, t: Token) -> Optional[str]:
         """The state one word of a name stands for ("Ecuadorian", "Ecuador"), if any."""
         code = self.kb.demonym(t.text) if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() else None
         if code:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor
+from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor, Part
 from wirecoder.extract.actors.syntax import crude_singular, flat_term, is_plural, previous_sentences
 
 # Verbs of a reporting clause: "he said", "the ministry warned".
@@ -48,13 +48,14 @@ _EXTRAPOSING = {"unclear", "clear", "likely", "unlikely", "possible", "impossibl
                 "rumoured", "rumored", "agreed", "announced", "decided"}
 
 
-class CorefMixin:
+class Coreference(Part):
     """Pronouns, "we" in quotations and definite descriptions -> the actor named before.
-    Part of the actor resolver (see resolver.py): reads its registry (`history`, `tok_actor`),
-    `doc`, `kb`, and calls `analyse` to judge a subject it has not reached yet.
+    Part of the actor resolver (see resolver.py). Public: `pronoun`, `antecedent_for_description`,
+    `latest`, `is_body`. Reads the registry (`history`, `tok_actor`) and calls `analyse` to judge
+    a subject it has not reached yet.
     """
 
-    def _pronoun(self, tok: Token) -> Optional[DraftActor]:
+    def pronoun(self, tok: Token) -> Optional[DraftActor]:
         """The actor a personal pronoun stands for, if one fits (see the module docstring)."""
         low = tok.lower_
         if low in PERSON_PRONOUNS:
@@ -62,28 +63,28 @@ class CorefMixin:
             actor = self._person_antecedent(tok, gender)
             if actor is not None:
                 actor.gender = actor.gender or gender
-                return self._mention(actor, tok, [tok])
+                return self.reg.mention(actor, tok, [tok])
             return None
         if low in IT_PRONOUNS:
             if low == "it" and (tok.dep_ not in ("nsubj", "nsubjpass") or _pleonastic(tok)):
                 return None
             actor = self._speaker_antecedent(tok, lambda a: a.kind in ("state", "org", "organ") or a.armed
                                              or (a.kind == "group" and not a.plural and a.terms
-                                                 and self._is_body(a)))
+                                                 and self.is_body(a)))
             if actor is None:
                 actor = self._recent(lambda a: a.kind in ("state", "org", "organ") or a.armed
-                                     or (a.kind == "group" and not a.plural and self._is_body(a)), tok,
+                                     or (a.kind == "group" and not a.plural and self.is_body(a)), tok,
                                      skip_relays=True)
-            return self._mention(actor, tok, [tok]) if actor is not None else None
+            return self.reg.mention(actor, tok, [tok]) if actor is not None else None
         if low in FIRST_PERSON:
             # "We urge all sides ...," the ministry said: the speaker of the quote.
             actor = self._quote_speaker(tok)
-            return self._mention(actor, tok, [tok]) if actor is not None else None
+            return self.reg.mention(actor, tok, [tok]) if actor is not None else None
         if low in THEY_PRONOUNS:
             actor = self._speaker_antecedent(tok, lambda a: a.plural)
             if actor is None:
                 actor = self._recent(lambda a: a.plural, tok)
-            return self._mention(actor, tok, [tok]) if actor is not None else None
+            return self.reg.mention(actor, tok, [tok]) if actor is not None else None
         return None
 
     def _person_antecedent(self, tok: Token, gender: Optional[str]) -> Optional[DraftActor]:
@@ -95,7 +96,7 @@ class CorefMixin:
             return actor
         actor = self._recent(fits, tok)
         if gender and actor is not None and actor.gender is None and not any(
-                x is actor and tok.sent.start <= i < tok.i for i, x, _ in self.history):
+                x is actor and tok.sent.start <= i < tok.i for i, x, _ in self.reg.history):
             # "Ms Otieno said ... Peter Mwangi said ... She said": a pronoun of the gender the
             # article gave one person (title, earlier pronoun) is theirs, not that of a person of
             # unknown gender named after them in an earlier sentence.
@@ -113,7 +114,7 @@ class CorefMixin:
             verb = node.head
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i:
-                    a = self.analyse(child) if child.i < tok.i else self.tok_actor.get(child.i)
+                    a = self.resolver.analyse(child) if child.i < tok.i else self.reg.tok_actor.get(child.i)
                     if a is not None and fits(a):
                         return a
         return None
@@ -128,7 +129,7 @@ class CorefMixin:
         if skip_relays:
             plain = fits
             fits = lambda a: plain(a) and not self._relays(a)
-        same = [(i, a, h) for i, a, h in self.history
+        same = [(i, a, h) for i, a, h in self.reg.history
                 if sent.start <= i < tok.i and fits(a) and all(a is not b for b in banned)]
         if same:
             if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -141,7 +142,7 @@ class CorefMixin:
         for n, prev in enumerate(previous_sentences(self.doc, sent)):
             if n >= PRONOUN_WINDOW:
                 break
-            cands = [(i, a, h) for i, a, h in self.history if prev.start <= i < prev.end and fits(a)]
+            cands = [(i, a, h) for i, a, h in self.reg.history if prev.start <= i < prev.end and fits(a)]
             if not cands:
                 continue
             subj = [c for c in cands if c[2].dep_ in ("nsubj", "nsubjpass") and c[2].head.dep_ == "ROOT"]
@@ -158,16 +159,16 @@ class CorefMixin:
             node = tok.head
             while True:
                 for c in node.children:
-                    if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i in self.tok_actor:
-                        banned.append(self.tok_actor[c.i])
+                    if c.dep_ in ("nsubj", "nsubjpass", "agent") and c.i in self.reg.tok_actor:
+                        banned.append(self.reg.tok_actor[c.i])
                 if node.dep_ in ("ccomp", "ROOT") or node.head.i == node.i:
                     break
                 node = node.head
         node = tok
         while node.head.i != node.i:
             if node.dep_ == "relcl":
-                if node.head.i in self.tok_actor:
-                    banned.append(self.tok_actor[node.head.i])
+                if node.head.i in self.reg.tok_actor:
+                    banned.append(self.reg.tok_actor[node.head.i])
                 break
             node = node.head
         return banned
@@ -177,10 +178,10 @@ class CorefMixin:
         TASS", "Interfax reported", "TASS quoted the minister as saying")?"""
         if a.sector != "MED" or a.kind not in ("org", "organ", "group"):
             return False
-        heads = [h for _, x, h in self.history if x is a]
+        heads = [h for _, x, h in self.reg.history if x is a]
         return bool(heads) and all(_relay_position(h) for h in heads)
 
-    def _antecedent_for_description(self, tok: Token, term: str) -> Optional[DraftActor]:
+    def antecedent_for_description(self, tok: Token, term: str) -> Optional[DraftActor]:
         """The actor a definite description ("the ministry", "the bloc") was named with before."""
         lemma = tok.lemma_.lower()
         plural = is_plural(tok)
@@ -200,25 +201,25 @@ class CorefMixin:
         if lemma in ARMED_NOUNS or lemma in self.kb.all_org_nouns():
             # "the group", "the militia": a body named by its name beats an unnamed one
             # mentioned since ("... the Rapid Support Forces, killing dozens of fighters. The group").
-            named = self._latest(lambda a: named_with(a) and a.kind in ("org", "organ"), tok, DESCRIPTION_WINDOW)
+            named = self.latest(lambda a: named_with(a) and a.kind in ("org", "organ"), tok, DESCRIPTION_WINDOW)
             if named is not None:
                 return named
-        return self._latest(named_with, tok, DESCRIPTION_WINDOW)
+        return self.latest(named_with, tok, DESCRIPTION_WINDOW)
 
-    def _latest(self, pred, tok: Token, window: int) -> Optional[DraftActor]:
+    def latest(self, pred, tok: Token, window: int) -> Optional[DraftActor]:
         """The latest actor mentioned before `tok`, within `window` sentences, satisfying pred."""
         sents = [tok.sent, *islice(previous_sentences(self.doc, tok.sent), window)]
         lo = sents[-1].start
-        for i, a, _ in reversed(self.history):
+        for i, a, _ in reversed(self.reg.history):
             if i >= tok.i or i < lo:
                 continue
-            if a is self.tok_actor.get(tok.i):
+            if a is self.reg.tok_actor.get(tok.i):
                 continue
             if pred(a):
                 return a
         return None
 
-    def _is_body(self, a: DraftActor) -> bool:
+    def is_body(self, a: DraftActor) -> bool:
         """Was this group named with a noun for an institution ("the junta", "the ministry")?"""
         return any((self.kb.noun(t) is not None and self.kb.noun(t).body) for t in a.terms)
 
@@ -292,7 +293,7 @@ class CorefMixin:
                 continue   # a new paragraph's reporting clause is not this quotation's
             for subj in verb.children:
                 if subj.dep_ in ("nsubj", "nsubjpass") and not (qs <= subj.idx < qe):
-                    actor = self.analyse(subj)
+                    actor = self.resolver.analyse(subj)
                     if actor is not None:
                         return actor, subj
         return None
@@ -303,10 +304,10 @@ class CorefMixin:
         best, best_d = None, None
         sents = {near.sent.start} | {s.start for s in islice(previous_sentences(self.doc, near.sent),
                                                             PRONOUN_WINDOW)}
-        for i, a, h in self.history:
+        for i, a, h in self.reg.history:
             if a.kind == "person" or a.code != person.code or h.sent.start not in sents:
                 continue
-            if a.kind == "group" and not self._is_body(a):
+            if a.kind == "group" and not self.is_body(a):
                 continue
             # An army spokesman speaks for the army, not for the rebels of the same country.
             d = (a.sector != person.sector, abs(i - near.i))

@@ -19,80 +19,82 @@ from wirecoder.extract.actors.affiliation import Affiliation
 from wirecoder.extract.actors.context import LOCATIVE_PREPS, gazetteer_country
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.phrases import NON_LOCAL_MODIFIERS
-from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor
+from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor, Part
 from wirecoder.extract.actors.syntax import acronym, is_named_place, is_plural, join_words, phrase_text
 
 # Words in an unknown organisation's name that say it is not a local body.
 INTERNATIONAL_WORDS = {"united", "nations", "global", "transnational", "intergovernmental"}
 
 
-class NamedActorMixin:
+class NamedActors(Part):
     """Actors named by a name: what the KB lists (states, capitals as metonyms, demonyms,
     organisations, organs, armed groups, ethnic groups) and organisations it does not.
-    Part of the actor resolver (see resolver.py).
+    Part of the actor resolver (see resolver.py). Public: `known`, `armed`, `nationals`,
+    `unknown_org`, `plausible_org`, `proper_phrase`, `name_tail_end`, `bare_modifier`,
+    `coordinated_owners`.
     """
 
-    def _known(self, tok: Token, entry: KBEntry, span_toks, words, aff: Affiliation,
+    def known(self, tok: Token, entry: KBEntry, span_toks, words, aff: Affiliation,
                n_entry: int = 0) -> Optional[DraftActor]:
         """An actor the KB names: a state (also by capital or demonym), organisation or organ."""
         if entry.kind in ("state", "capital", "demonym"):
             if entry.kind == "demonym":
-                return self._people(tok, entry.code, span_toks, words)
+                return self.nationals(tok, entry.code, span_toks, words)
             matched_toks = words[len(words) - n_entry:] if n_entry else [tok]
             matched = join_words(matched_toks)
-            state = self._state(entry.code, matched if entry.kind == "state" else None)
+            state = self.reg.state(entry.code, matched if entry.kind == "state" else None)
             if entry.kind == "capital" and entry.code and self.kb.is_org_code(entry.code):
                 org_entry = self.kb.lookup(entry.code)
-                state = self._org(org_entry or entry, None)
+                state = self.reg.org(org_entry or entry, None)
             elif entry.kind == "capital" and entry.sector and entry.sector != "GOV":
-                state = self._organ(entry.name, entry.code, entry.country, entry.sector, entry.name)
+                state = self.reg.organ(entry.name, entry.code, entry.country, entry.sector, entry.name)
             # The mention is the name itself, not adjectives around it ("neighbouring Armenia").
-            return self._mention(state, tok, matched_toks)
+            return self.reg.mention(state, tok, matched_toks)
         if entry.kind == "org":
             first = words[len(words) - n_entry] if n_entry and n_entry <= len(words) else tok
-            owner = first.i > 0 and self._word_country(self.doc[first.i - 1])
+            owner = first.i > 0 and self.resolver.affiliations.word_country(self.doc[first.i - 1])
             if entry.sector == "NGO" and not entry.country and owner and aff.explicit and aff.code == owner:
                 # A national society or chapter named with its state ("the Kenya Red Cross",
                 # "the Kenyan Red Cross") is that state's NGO, not the international body.
                 name = phrase_text([t for t in span_toks if t.i >= first.i - 1])
-                actor = self._organ(name, owner, owner, entry.sector, name)
-                return self._mention(actor, tok, span_toks)
+                actor = self.reg.organ(name, owner, owner, entry.sector, name)
+                return self.reg.mention(actor, tok, span_toks)
             if entry.country:   # a national news agency or body listed with its state
-                actor = self._organ(entry.name, entry.code, entry.country, entry.sector, phrase_text(span_toks))
+                actor = self.reg.organ(entry.name, entry.code, entry.country, entry.sector, phrase_text(span_toks))
             else:
-                actor = self._org(entry, None)
-            return self._mention(actor, tok, span_toks)
+                actor = self.reg.org(entry, None)
+            return self.reg.mention(actor, tok, span_toks)
         if entry.kind == "organ":
             if entry.code:
                 code = entry.code
                 if aff.explicit and aff.code and self.kb.is_org_code(aff.code) and aff.code != code:
                     code = aff.code   # "the African Union's Peace and Security Council" is the AU's
-                actor = self._organ(entry.name, code, entry.country, entry.sector, phrase_text(span_toks))
-                return self._mention(actor, tok, span_toks)
+                actor = self.reg.organ(entry.name, code, entry.country, entry.sector, phrase_text(span_toks))
+                return self.reg.mention(actor, tok, span_toks)
             # A state organ: whose? Explicit modifier, else the same organ named
             # before ("the Defense Ministry" again), else the context country.
             country = aff.country if aff.explicit else None
             code = aff.code if aff.explicit else None
             if code is None:
-                prev = self._latest(lambda a: a.kind == "organ" and entry.name.lower() in a.terms, tok,
+                prev = self.resolver.coref.latest(lambda a: a.kind == "organ" and entry.name.lower() in a.terms, tok,
                                     DESCRIPTION_WINDOW)
                 if prev is not None and not aff.explicit:
-                    return self._mention(prev, tok, span_toks)
+                    return self.reg.mention(prev, tok, span_toks)
                 country = code = self.countries.context_country(tok, sentence=False)
-            actor = self._organ(entry.name, code, country, entry.sector, phrase_text(span_toks))
-            return self._mention(actor, tok, span_toks)
+            actor = self.reg.organ(entry.name, code, country, entry.sector, phrase_text(span_toks))
+            return self.reg.mention(actor, tok, span_toks)
         if entry.kind == "armed":
-            return self._mention(self._armed(entry, tok), tok, span_toks)
+            return self.reg.mention(self.armed(entry, tok), tok, span_toks)
         if entry.kind == "ethnic":
             return self._ethnic(tok, entry.name, span_toks, words)
         return None
 
-    def _armed(self, entry: KBEntry, tok: Token) -> DraftActor:
+    def armed(self, entry: KBEntry, tok: Token) -> DraftActor:
         """An armed non-state group: one actor per group, coded by where it fights (see armed_groups.tsv)."""
         key = ("armed", entry.name)
-        actor = self.by_key.get(key)
+        actor = self.reg.by_key.get(key)
         if actor is None:
-            actor = self._new(key, "org", entry.name)
+            actor = self.reg.new(key, "org", entry.name)
             actor.armed, actor.sector, actor.name_rank = True, entry.sector, 2
             actor.terms.update(ARMED_NOUNS)
             actor.code = actor.country = self._armed_country(entry, tok)
@@ -112,21 +114,21 @@ class NamedActorMixin:
                 return where
         return entry.code
 
-    def _people(self, tok: Token, code: str, span_toks, words) -> DraftActor:
+    def nationals(self, tok: Token, code: str, span_toks, words) -> DraftActor:
         """Nationals named by a demonym ("Armenians"); "ethnic Armenians" are an ethnic group."""
         if any(w.lower_ == "ethnic" for w in words) or self._located_abroad(tok, code):
             return self._ethnic(tok, phrase_text(span_toks), span_toks, words)
         if is_plural(tok) or tok.lower_ != tok.lemma_.lower() and tok.text.endswith("s"):
             # "Armenians protested": nationals of the state, not its government.
             key = ("group", code, "CVL", "nationals")
-            actor = self.by_key.get(key) or self._new(key, "group", phrase_text(span_toks))
+            actor = self.reg.by_key.get(key) or self.reg.new(key, "group", phrase_text(span_toks))
             actor.code = actor.country = code
             actor.sector, actor.plural = "CVL", True
             actor.terms.add(tok.lower_)
-            return self._mention(actor, tok, span_toks)
+            return self.reg.mention(actor, tok, span_toks)
         # "the French said": the nation speaking through its government.
-        actor = self._state(code, None)
-        return self._mention(actor, tok, span_toks)
+        actor = self.reg.state(code, None)
+        return self.reg.mention(actor, tok, span_toks)
 
     def _located_abroad(self, tok: Token, code: str) -> bool:
         """ "Armenians in Azerbaijan": nationals the phrase places in another state."""
@@ -137,31 +139,31 @@ class NamedActorMixin:
         """An ethnic group: coded by the country the text places it in, else none."""
         country = self.countries.np_place_country(tok)
         key = ("ethnic", name.lower().replace("ethnic ", ""), country)
-        actor = self.by_key.get(key) or self._new(key, "ethnic", name)
+        actor = self.reg.by_key.get(key) or self.reg.new(key, "ethnic", name)
         actor.code = actor.country = country
         actor.sector = "CVL"
         actor.plural = True
         actor.offer_name(phrase_text(span_toks), 1)
-        return self._mention(actor, tok, span_toks)
+        return self.reg.mention(actor, tok, span_toks)
 
-    def _unknown_org(self, tok: Token, ent: Span, aff: Affiliation) -> Optional[DraftActor]:
+    def unknown_org(self, tok: Token, ent: Span, aff: Affiliation) -> Optional[DraftActor]:
         """An organisation the KB does not know, named by the words of `ent`; an acronym or an
         apposition of a body named before is that body."""
         if ent[-1].i == tok.i and len(ent) > 1:
-            ent = self.doc[ent.start: self._name_tail_end(tok)]   # the tagger cut "... Commission" off "on Human Rights"
+            ent = self.doc[ent.start: self.name_tail_end(tok)]   # the tagger cut "... Commission" off "on Human Rights"
         name = ent.text
         name = re.sub(r"^(?:the|The)\s+", "", name)
         # An acronym of an organisation named just before: "Federal Roads Safety Agency (FRSA)".
-        if tok.dep_ == "appos" and tok.head.i in self.tok_actor:
-            actor = self.tok_actor[tok.head.i]
+        if tok.dep_ == "appos" and tok.head.i in self.reg.tok_actor:
+            actor = self.reg.tok_actor[tok.head.i]
             if actor.kind == "group" and not actor.plural:
                 actor.offer_name(name, 5)   # "the rights group Viasna": the name, not the descriptor
                 actor.terms.add(name)
-            return self._mention(actor, tok, list(ent))
-        for a in reversed(self.actors):
+            return self.reg.mention(actor, tok, list(ent))
+        for a in reversed(self.reg.actors):
             if a.kind in ("org", "organ", "group") and (acronym(a.name) == name or name in a.terms):
                 a.terms.add(name)
-                return self._mention(a, tok, list(ent))
+                return self.reg.mention(a, tok, list(ent))
         # The body's kind from its head word: "... Party" PTY, "... Police" COP; the head of
         # "Confederation of Indigenous Nationalities of Ecuador" is the word before "of".
         words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
@@ -182,7 +184,7 @@ class NamedActorMixin:
         sector = info.sector if info is not None else None
         code = country = None
         guessed = False
-        named = next((c for c in (self._word_country(t) for t in words) if c), None)
+        named = next((c for c in (self.resolver.affiliations.word_country(t) for t in words) if c), None)
         if aff.explicit:
             code, country = aff.code, aff.country
         elif named:
@@ -194,7 +196,7 @@ class NamedActorMixin:
             # say so in their name ("International ...", "World ...").
             code = country = self.countries.context_country(tok, sentence=False)
             guessed = True
-        actor = self.by_key.get(("org", name.lower())) or self._new(("org", name.lower()), "org", name)
+        actor = self.reg.by_key.get(("org", name.lower())) or self.reg.new(("org", name.lower()), "org", name)
         actor.code, actor.country, actor.sector = code, country, sector
         actor.guessed = guessed
         actor.terms.add(name)
@@ -202,14 +204,14 @@ class NamedActorMixin:
             actor.terms.add(info.term)
         # "the state oil company, Sonangol": an apposition names the same body.
         if tok.dep_ == "appos":
-            head_actor = self.analyse(tok.head)
+            head_actor = self.resolver.analyse(tok.head)
             if head_actor is not None and head_actor.kind == "group":
                 head_actor.offer_name(name, 5)
                 head_actor.terms.add(name)
-                return self._mention(head_actor, tok, list(ent))
-        return self._mention(actor, tok, list(ent))
+                return self.reg.mention(head_actor, tok, list(ent))
+        return self.reg.mention(actor, tok, list(ent))
 
-    def _plausible_org(self, ent: Span) -> bool:
+    def plausible_org(self, ent: Span) -> bool:
         """The tagger calls some capitalised sentence openers ORG ("Fear is spreading"): a one-word
         name at the start of a sentence counts only if the article also writes it so elsewhere."""
         places = self.ctx.places
@@ -223,7 +225,7 @@ class NamedActorMixin:
             return True
         return any(t.text == ent.text and t.i != t.sent.start for t in self.doc)
 
-    def _proper_phrase(self, tok: Token) -> Optional[Span]:
+    def proper_phrase(self, tok: Token) -> Optional[Span]:
         """The run of capitalised words ending at tok ("Ecuadorian Episcopal Conference"), if it
         has at least two words."""
         start = tok.i
@@ -235,10 +237,10 @@ class NamedActorMixin:
             if not (prev.is_title and prev.pos_ in ("PROPN", "ADJ", "NOUN")):
                 break
             start -= 1
-        end = self._name_tail_end(tok)
+        end = self.name_tail_end(tok)
         return self.doc[start: end] if end - start >= 2 else None
 
-    def _name_tail_end(self, tok: Token) -> int:
+    def name_tail_end(self, tok: Token) -> int:
         """Where a body's name headed by `tok` ends: past an "of/on/for" complement written in
         capitals ("National Commission on Human Rights", "Union of Journalists of Kenya")."""
         doc, end = self.doc, tok.i + 1
@@ -254,7 +256,7 @@ class NamedActorMixin:
             end = run
         return end
 
-    def _bare_modifier(self, tok: Token) -> Optional[DraftActor]:
+    def bare_modifier(self, tok: Token) -> Optional[DraftActor]:
         """A state, demonym or organisation modifying a non-actor noun ("the Russian invasion", "UN appeal")."""
         if tok.dep_ == "compound" and tok.head.dep_ == "compound":
             return None   # inside a longer name; judged as part of it
@@ -263,12 +265,12 @@ class NamedActorMixin:
         if entry is None and not (code and tok.ent_type_ == "NORP"):
             return None
         if entry is not None and entry.kind == "armed":
-            return self._known(tok, entry, span, span, Affiliation())
+            return self.known(tok, entry, span, span, Affiliation())
         if entry is not None and entry.kind in ("state", "capital", "org", "organ") and entry.code:
-            return self._known(tok, entry, span, span, Affiliation(), n_entry=len(span))
+            return self.known(tok, entry, span, span, Affiliation(), n_entry=len(span))
         if code:
-            state = self._state(code, None)
-            return self._mention(state, tok, [tok])
+            state = self.reg.state(code, None)
+            return self.reg.mention(state, tok, [tok])
         return None
 
     def _modifier_name(self, tok: Token) -> tuple[Optional[KBEntry], list[Token]]:
@@ -286,7 +288,7 @@ class NamedActorMixin:
                 return entry, run[len(run) - n:]
         return None, [tok]
 
-    def _coordinated_owners(self, words: list[Token], actor: DraftActor) -> None:
+    def coordinated_owners(self, words: list[Token], actor: DraftActor) -> None:
         """ "French and German troops": the phrase is coded by its first owner; the second
         ("German") is its own mention of that state, so that an event can still find it."""
         for w in words:
@@ -296,6 +298,6 @@ class NamedActorMixin:
             entry = self.kb.lookup(w.text) if code is None and w.pos_ == "PROPN" else None
             code = code or (entry.code if entry is not None and entry.kind in ("state", "capital") else None)
             if code and code != actor.code:
-                state = self._state(code, None)
+                state = self.reg.state(code, None)
                 state.add_mention(w.idx, w.idx + len(w))
-                self._note(w, state)
+                self.reg.note(w, state)

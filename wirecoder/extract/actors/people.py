@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations, owner_affiliation
 from wirecoder.extract.actors.phrases import role_text
-from wirecoder.extract.actors.records import LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
+from wirecoder.extract.actors.records import LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor, Part
 from wirecoder.extract.actors.syntax import (entity_head, flat_term, is_named_place, join_words, left_modifiers,
                                             possessor_of, prep_objects)
 
@@ -40,13 +40,14 @@ class TitleReading(NamedTuple):
     local: bool
 
 
-class PeopleMixin:
+class People(Part):
     """People by name: telling a name from a title, reading the titles and appositions around it
     ("Peruvian Interior Minister Rosa Quispe", "X, a spokeswoman for the rebels"), and finding the
-    same person again by surname. Part of the actor resolver (see resolver.py).
+    same person again by surname. Part of the actor resolver (see resolver.py). Public:
+    `is_person_name`, `adjacent_name`, `person`.
     """
 
-    def _is_person_name(self, tok: Token) -> bool:
+    def is_person_name(self, tok: Token) -> bool:
         """Does this proper noun name a person (not a state, body, place or title)?"""
         if tok.pos_ != "PROPN":
             return False
@@ -78,7 +79,7 @@ class PeopleMixin:
                 return True
         return False
 
-    def _adjacent_name(self, title: Token) -> Optional[Token]:
+    def adjacent_name(self, title: Token) -> Optional[Token]:
         """ "<title phrase>, <Name>": the name right after a title and a comma, whatever the parse."""
         doc = self.doc
         nxt = title.i + 1
@@ -96,11 +97,11 @@ class PeopleMixin:
     def _known_person(self, surname: str) -> Optional[DraftActor]:
         """The person already named with this surname (or first-written family name), if any."""
         key = re.sub(r"['\u2019]s?$", "", surname.lower())
-        for a in reversed(self.actors):
+        for a in reversed(self.reg.actors):
             if a.kind == "person" and (key in a.surnames or a.name.lower() == key):
                 return a
         # Names written family name first ("Xi Jinping" ... "Xi said").
-        for a in reversed(self.actors):
+        for a in reversed(self.reg.actors):
             if a.kind == "person" and key in a.name_parts:
                 return a
         return None
@@ -146,7 +147,7 @@ class PeopleMixin:
             return toks   # "a man de Souza": no capitalised start, not a name particle run
         return given + particles + toks
 
-    def _person(self, head: Token, extra_titles: Iterable[Token] = ()) -> DraftActor:
+    def person(self, head: Token, extra_titles: Iterable[Token] = ()) -> DraftActor:
         """The person a name headed by `head` denotes, with country, sector and role from their
         titles, appositions and relative clause; an earlier mention of them is reused."""
         names = self._name_tokens(head)
@@ -162,7 +163,7 @@ class PeopleMixin:
         aff, role, sector, info_gender, title_country, local = self._title(pre, head)
         # "Mr. Smith of the IMF", "Jane Doe from the World Food Programme"
         for _, pobj in prep_objects(head, ("of", "from", "at")):
-            owner = self.analyse(pobj)
+            owner = self.resolver.analyse(pobj)
             if owner is not None and owner.kind in ("org", "organ", "state") and owner.code:
                 aff = merge_affiliations(aff, owner_affiliation(owner))
         all_roles = [role] if role else []
@@ -188,7 +189,7 @@ class PeopleMixin:
             actor.sector = sector
         if not (aff.code or aff.country) and actor.code is None:
             # "President X, who has ruled Belarus since 1994", "Y, who coordinates the WFP operation"
-            aff = merge_affiliations(aff, self._clause_affiliation(head))
+            aff = merge_affiliations(aff, self.resolver.affiliations.clause_affiliation(head))
         if aff.code or aff.country:
             if not actor.code or aff.explicit:
                 actor.code, actor.country = aff.code, aff.country
@@ -208,12 +209,12 @@ class PeopleMixin:
         start = min([t.idx for t in pre] + [names[0].idx])
         end = head.idx + len(head)
         actor.add_mention(start, end)
-        self._note(head, actor)
+        self.reg.note(head, actor)
         for t in pre + names:
-            self.tok_actor.setdefault(t.i, actor)
-            self.done.add(t.i)
+            self.reg.tok_actor.setdefault(t.i, actor)
+            self.reg.done.add(t.i)
         for th in title_heads:
-            self._map_np(th, actor)
+            self.reg.map_np(th, actor)
         if actor.affiliate is None:
             actor.affiliate = self._affiliate(actor, pre, title_heads)
         return actor
@@ -223,17 +224,17 @@ class PeopleMixin:
         "X, one of the organisers", and a title the name is in apposition to."""
         title_heads = list(extra_titles)
         for child in head.children:
-            if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not self._is_person_name(child):
-                info = self._noun_info(child)[0]
+            if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and not self.is_person_name(child):
+                info = self.resolver.phrases.noun_info(child)[0]
                 if info is not None:
                     title_heads.append(child)
             elif child.dep_ == "appos" and (child.lower_ in ("one", "member", "head") or child.pos_ == "NUM"):
                 # "Tomas Varga, one of the strike's leaders"
                 for _, pobj in prep_objects(child, ("of",)):
-                    if self._noun_info(pobj)[0] is not None:
+                    if self.resolver.phrases.noun_info(pobj)[0] is not None:
                         title_heads.append(pobj)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head not in title_heads:
-            info = self._noun_info(head.head)[0]
+            info = self.resolver.phrases.noun_info(head.head)[0]
             if info is not None and info.person:
                 title_heads.append(head.head)
         return title_heads
@@ -246,14 +247,14 @@ class PeopleMixin:
         # A surname with particles ("van der Plas") is the surname, not a first name plus one.
         lead = next((k for k, t in enumerate(names) if t.lower_ in NAME_PARTICLES), None)
         full_surname = join_words(names[lead:]) if lead is not None else surname
-        existing = self.by_key.get(("person", name.lower())) or self._known_person(surname)
+        existing = self.reg.by_key.get(("person", name.lower())) or self._known_person(surname)
         if existing is not None and len(names) > 1 and len(existing.name.split()) > 1 \
                 and flat_term(existing.name) != flat_term(name) \
                 and not (lead is not None and full_surname.lower() in existing.surnames):
             existing = None   # same surname, another first name: another person (Ilham / Heydar Aliyev)
         if existing is not None:
             return existing
-        actor = self._new(("person", name.lower()), "person", name)
+        actor = self.reg.new(("person", name.lower()), "person", name)
         actor.surnames.add(surname.lower())
         actor.surnames.add(full_surname.lower())
         actor.name_parts.update(t.lower_ for t in names[:-1] if len(t.text) > 1)
@@ -286,9 +287,9 @@ class PeopleMixin:
         """The body named in a person's title ("a spokesman for the army", "UN spokesperson"):
         a body before a state ("Russian Foreign Ministry spokeswoman" speaks for the ministry)."""
         toks = list(pre) + [t for th in title_heads for t in th.subtree]
-        found = [self.tok_actor[t.i] for t in toks if t.i in self.tok_actor]
+        found = [self.reg.tok_actor[t.i] for t in toks if t.i in self.reg.tok_actor]
         found = [a for a in found if a is not person and a.kind != "person"
-                 and (a.kind != "group" or self._is_body(a))]
+                 and (a.kind != "group" or self.resolver.coref.is_body(a))]
         bodies = [a for a in found if a.kind != "state"]
         return (bodies or found or [None])[0]
 
@@ -314,9 +315,9 @@ class PeopleMixin:
                 i += 1
                 continue
             if owner is not None:
-                aff, i = self._through_possessor(words, i, head, owner, aff)
+                aff, i = self.resolver.affiliations.through_possessor(words, i, head, owner, aff)
                 continue
-            found = self._affiliation_of(words, i)
+            found = self.resolver.affiliations.affiliation_of(words, i)
             if found is not None:
                 a, n = found
                 aff = merge_affiliations(aff, a)
@@ -347,14 +348,14 @@ class PeopleMixin:
             if info is None:
                 info = self.kb.noun(title_words[-1].lemma_) or self.kb.noun(title_words[-1].text)
             if info is not None:
-                role = role_text(join_words(self._role_words(title_words)), info)
+                role = role_text(join_words(self.resolver.phrases.role_words(title_words)), info)
                 sector = info.sector
                 gender = info.gender
                 title_country = info.country
                 local = info.local
                 n_term = len(info.term.replace("-", " - ").split())
                 for t in title_words[: max(len(title_words) - n_term, 0)]:
-                    m = self._modifier_noun_aff(t)
+                    m = self.resolver.affiliations.modifier_noun_aff(t)
                     if m is None:
                         continue
                     if m.code or m.country:
@@ -364,7 +365,7 @@ class PeopleMixin:
                 if not (aff.code or aff.country):
                     # "army chief X", "army spokesman Y" after "Sudan's army" was named: that army.
                     for t in title_words[max(len(title_words) - n_term, 0):-1]:
-                        m = self._modifier_noun_aff(t)
+                        m = self.resolver.affiliations.modifier_noun_aff(t)
                         if m is not None and (m.code or m.country):
                             aff = merge_affiliations(aff, m)
                             break
@@ -377,10 +378,10 @@ class PeopleMixin:
         ent = self.ent_of.get(t.i)
         if ent is None or ent.label_ != "ORG" or entity_head(ent).i != t.i or self.kb.lookup(ent.text) is not None:
             return None
-        if t.i in self.tok_actor:
-            a = self.tok_actor[t.i]
+        if t.i in self.reg.tok_actor:
+            a = self.reg.tok_actor[t.i]
             return a if a.kind == "org" else None
-        return self._unknown_org(t, ent, Affiliation()) if self._plausible_org(ent) else None
+        return self.resolver.named.unknown_org(t, ent, Affiliation()) if self.resolver.named.plausible_org(ent) else None
 
     def _title_np(self, noun: Token) -> TitleReading:
         """What a title noun phrase says about the person it describes ("a spokeswoman for the rebels")."""
@@ -389,13 +390,13 @@ class PeopleMixin:
         # Owner in a prepositional phrase or possessive: "spokeswoman for the rebels",
         # "envoy of the African Union", "the governor's aide".
         for _, pobj in prep_objects(noun, ("for", "of", "at", "to", "with", "from")):
-            owner = self.analyse(pobj)
+            owner = self.resolver.analyse(pobj)
             if owner is not None and (owner.kind != "person" or owner.code):
                 aff = merge_affiliations(aff, owner_affiliation(owner))
                 if owner.kind == "org" and not owner.armed and owner.sector is None:
                     org_owner = owner
             elif owner is None:
-                a = self._place_affiliation(pobj)
+                a = self.resolver.affiliations.place_affiliation(pobj)
                 if a is not None:
                     aff = merge_affiliations(aff, a)
         head_info = self.kb.noun(noun.lemma_)
@@ -406,5 +407,5 @@ class PeopleMixin:
             sector = aff.sector
         elif org_owner is not None and weak_head:
             sector = None   # "a leader of CONAIE": a body of unknown kind, but no government
-        self.done.add(noun.i)
+        self.reg.done.add(noun.i)
         return TitleReading(aff, role, sector, gender, country, local)

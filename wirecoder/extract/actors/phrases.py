@@ -17,7 +17,7 @@ from wirecoder.data.actors import NounInfo
 from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations
 from wirecoder.extract.actors.context import is_dateline, is_locative
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
+from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor, Part
 from wirecoder.extract.actors.syntax import (ORG_WORDS, entity_head, flat_term, hyphen_tail, is_agent, is_definite,
                                             is_plural, join_words, left_modifiers, phrase_text, possessor_of)
 
@@ -35,12 +35,13 @@ _GROUP_TERMS = ("police", "riot police", "troops", "security forces", "special f
                 "clergy", "armed forces")
 
 
-class NounPhraseMixin:
-    """Noun phrases -> actors: the driver `_nominal` and the lexicon (title/noun) builder
-    `_generic`. Part of the actor resolver (see resolver.py).
+class NounPhrases(Part):
+    """Noun phrases -> actors: the driver `nominal` and the lexicon (title/noun) builder
+    `_generic`. Part of the actor resolver (see resolver.py). Public: `nominal`, `noun_info`,
+    `role_words`.
     """
 
-    def _nominal(self, tok: Token) -> Optional[DraftActor]:
+    def nominal(self, tok: Token) -> Optional[DraftActor]:
         """The actor of a noun phrase that is no person's name: a KB name, a lexicon noun, a
         demonym, an organisation the KB does not know, or a description pointing back."""
         mods = left_modifiers(tok)
@@ -73,45 +74,45 @@ class NounPhraseMixin:
             return None   # a place here, not a participant
         if entry is not None and entry.kind == "demonym" and tok.pos_ == "ADJ":
             return None   # an adjective heads no phrase of its own; handled via its head
-        info, n_info = (None, 0) if entry is not None else self._noun_info(tok)
+        info, n_info = (None, 0) if entry is not None else self.noun_info(tok)
         # Modifiers outside the name or the lexicon term say whose it is ("Pakistani police").
         n_core = n_entry if entry is not None else max(n_info, 1)
-        aff = self._modifier_affiliation(words[: max(len(words) - n_core, 0)], tok)
-        aff = merge_affiliations(aff, self._prep_affiliation(tok))
+        aff = self.resolver.affiliations.modifier_affiliation(words[: max(len(words) - n_core, 0)], tok)
+        aff = merge_affiliations(aff, self.resolver.affiliations.prep_affiliation(tok))
         if entry is not None:
-            return self._known(tok, entry, span_toks, words, aff, n_entry=n_entry)
+            return self.resolver.named.known(tok, entry, span_toks, words, aff, n_entry=n_entry)
         if info is not None and info.body and info.sector == "CVL" and tok.pos_ == "PROPN" and tok.is_title:
             # A union or federation with a proper name ("the Kivu Nurses' Union") is a body of its
             # own, not "the union" of the lexicon: each named one is a separate actor.
             name = ent if ent is not None and ent.label_ == "ORG" and entity_head(ent).i == tok.i \
-                else (self._proper_phrase(tok) if ent is None else None)
+                else (self.resolver.named.proper_phrase(tok) if ent is None else None)
             if name is not None:
-                return self._unknown_org(tok, name, aff)
+                return self.resolver.named.unknown_org(tok, name, aff)
         if info is not None and not info.modifier_only:
             actor = self._generic(tok, info, n_info, span_toks, words, aff)
             if actor is not None:
-                self._coordinated_owners(words, actor)
+                self.resolver.named.coordinated_owners(words, actor)
             return actor
         # A demonym used as a noun: "Armenians", "the French".
         code = self.kb.demonym(tok.text)
         if code and tok.pos_ in ("PROPN", "NOUN") or (code and tok.ent_type_ == "NORP" and tok.dep_ != "amod"):
-            return self._people(tok, code, span_toks, words)
+            return self.resolver.named.nationals(tok, code, span_toks, words)
         # An organisation the KB does not know ("Nigelec", "the National Electoral Body").
-        if ent is not None and ent.label_ == "ORG" and tok.i == entity_head(ent).i and self._plausible_org(ent):
-            return self._unknown_org(tok, ent, aff)
+        if ent is not None and ent.label_ == "ORG" and tok.i == entity_head(ent).i and self.resolver.named.plausible_org(ent):
+            return self.resolver.named.unknown_org(tok, ent, aff)
         # A capitalised name the tagger did not mark, headed by an organisation word or led by
         # a nationality: "the Workers' Front", "the Ecuadorian Episcopal Conference".
         if ent is None and tok.pos_ == "PROPN" and tok.is_title:
-            name = self._proper_phrase(tok)
+            name = self.resolver.named.proper_phrase(tok)
             if name is not None and (tok.lower_ in ORG_WORDS or self.kb.demonym(name[0].text)):
-                return self._unknown_org(tok, name, aff)
+                return self.resolver.named.unknown_org(tok, name, aff)
         # "the bloc", "the alliance", "the world body": an organisation named before.
         org_nouns = self.kb.all_org_nouns() | ARMED_NOUNS
         if is_definite(tok) and not any(w.pos_ == "PROPN" for w in words[:-1]) and (
                 tok.lemma_.lower() in org_nouns or join_words(words[-2:]).lower() in org_nouns):
-            prev = self._antecedent_for_description(tok, join_words(words[-2:]).lower())
+            prev = self.resolver.coref.antecedent_for_description(tok, join_words(words[-2:]).lower())
             if prev is not None and (prev.kind in ("org", "organ") or prev.armed):
-                return self._mention(prev, tok, span_toks)
+                return self.reg.mention(prev, tok, span_toks)
         # "the country" / "its country": the latest state named.
         noun = tok.lemma_.lower()
         if noun in COUNTRY_NOUNS and is_definite(tok) and not is_plural(tok):
@@ -119,12 +120,12 @@ class NounPhraseMixin:
             # state named as such, the country of the latest actor that fits
             # ("his Saudi counterpart ... the kingdom's foreign ministry").
             fits = lambda code: bool(code) and (noun in ("country", "nation") or noun in self.kb.state_words(code))
-            state = self._latest(lambda a: a.kind == "state" and fits(a.code), tok, DESCRIPTION_WINDOW)
+            state = self.resolver.coref.latest(lambda a: a.kind == "state" and fits(a.code), tok, DESCRIPTION_WINDOW)
             if state is None and noun not in ("country", "nation"):
-                other = self._latest(lambda a: fits(a.country), tok, DESCRIPTION_WINDOW)
-                state = self._state(other.country, None) if other is not None else None
+                other = self.resolver.coref.latest(lambda a: fits(a.country), tok, DESCRIPTION_WINDOW)
+                state = self.reg.state(other.country, None) if other is not None else None
             if state is not None:
-                return self._mention(state, tok, span_toks)
+                return self.reg.mention(state, tok, span_toks)
         return None
 
     def _generic(self, tok: Token, info: NounInfo, n_info: int, span_toks, words,
@@ -138,14 +139,14 @@ class NounPhraseMixin:
             span_toks = list(span_toks) + [tok.doc[tok.i + 1], tail]
         elif tok.pos_ == "PROPN" and tok.is_title:
             # A capitalised body's name goes on past "on/of/for": "National Commission on Human Rights".
-            end = self._name_tail_end(tok)
+            end = self.resolver.named.name_tail_end(tok)
             span_toks = list(span_toks) + list(tok.doc[tok.i + 1: end])
         if info.explicit_only and (not aff.explicit or aff.place):
             # "both sides", "shot in the head", "Baidoa's displacement camps": no one, unless
             # the same word named an actor just before ("the Armenian side ... the side").
-            prev = self._antecedent_for_description(tok, term) \
+            prev = self.resolver.coref.antecedent_for_description(tok, term) \
                 if is_definite(tok) and not info.person else None   # not "the head" again
-            return self._mention(prev, tok, span_toks) if prev is not None else None
+            return self.reg.mention(prev, tok, span_toks) if prev is not None else None
         if info.role and is_plural(tok) and not aff.explicit and any(
                 c.lower_ in ("two", "both", "three", "four") for c in tok.lefts):
             return None   # "the two ministers": several actors named before, not one group
@@ -164,9 +165,9 @@ class NounPhraseMixin:
         plural = is_plural(tok) or term in _GROUP_TERMS
         # A definite description points back: "the ministry", "the bloc", "the junta".
         if is_definite(tok) and not aff.explicit:
-            prev = self._antecedent_for_description(tok, term)
+            prev = self.resolver.coref.antecedent_for_description(tok, term)
             if prev is not None:
-                return self._mention(prev, tok, span_toks)
+                return self.reg.mention(prev, tok, span_toks)
         code, country = aff.code, aff.country
         if not aff.explicit:
             code = country = None
@@ -187,16 +188,16 @@ class NounPhraseMixin:
         role = None
         if info.role and info.person and not plural:
             role_words = words[len(words) - n_info:] if not info.weak else words
-            role = role_text(join_words(self._role_words(role_words)), info)
+            role = role_text(join_words(self.role_words(role_words)), info)
             if tail is not None and "-" in term:
                 role = info.role
         if info.person and not plural:
             key = ("group1", code, sector, term, tok.i)   # one unnamed person per mention
         else:
             key = ("group", code, sector, term)
-        actor = self.by_key.get(key)
+        actor = self.reg.by_key.get(key)
         if actor is None:
-            actor = self._new(key, "group", phrase_text(span_toks))
+            actor = self.reg.new(key, "group", phrase_text(span_toks))
             actor.code, actor.country, actor.sector, actor.role = code, country, sector, role
             actor.plural = plural
             actor.gender = info.gender
@@ -207,9 +208,9 @@ class NounPhraseMixin:
         actor.terms.add(term)
         actor.terms.add(tok.lemma_.lower())
         actor.offer_name(phrase_text(span_toks), 1)
-        return self._mention(actor, tok, span_toks)
+        return self.reg.mention(actor, tok, span_toks)
 
-    def _noun_info(self, tok: Token) -> tuple[Optional[NounInfo], int]:
+    def noun_info(self, tok: Token) -> tuple[Optional[NounInfo], int]:
         """The lexicon row for the head noun with as many preceding modifiers as match ("riot police")."""
         mods = [t for t in left_modifiers(tok) if t.dep_ in ("compound", "amod", "nmod")]
         heads = [tok.lemma_.lower(), tok.lower_]
@@ -233,7 +234,7 @@ class NounPhraseMixin:
                     return info, k + 1
         return None, 0
 
-    def _role_words(self, words: list[Token]) -> list[Token]:
+    def role_words(self, words: list[Token]) -> list[Token]:
         """A title without the words that say whose it is or how old they are:
         "former Ghanaian minister" -> "former minister", "45-year-old fisherman" -> "fisherman"."""
         out = []

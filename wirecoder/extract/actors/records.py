@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional, Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
-from wirecoder.data.actors import ActorKB, KBEntry, get_actor_kb
+from wirecoder.data.actors import ActorKB, KBEntry
 from wirecoder.extract.actors.syntax import left_modifiers, trim_phrase
 from wirecoder.models import Actor
+
+if TYPE_CHECKING:   # the parts import this module; only their types are needed here
+    from wirecoder.extract.actors.affiliation import Affiliations
+    from wirecoder.extract.actors.context import StoryCountries
+    from wirecoder.extract.actors.coref import Coreference
+    from wirecoder.extract.actors.names import NamedActors
+    from wirecoder.extract.actors.people import People
+    from wirecoder.extract.actors.phrases import NounPhrases
+    from wirecoder.extract.context import Context
 
 # Sectors a generic noun takes the context country for. International bodies
 # (IGO) and aid groups (NGO) do not belong to the country they work in.
@@ -58,50 +67,63 @@ class DraftActor:
 
 
 class ActorRegistry:
-    """The actors found so far in one article, and which tokens mention which.
+    """The shared state of one article's actor resolution: the actors found so far and which
+    tokens mention which. Every part of the resolver (see `ResolverParts`) reads and writes it
+    only through the attributes and methods below.
 
-    `tok_actor` maps a token index to the actor of the phrase it belongs to; `history`
-    lists (token index, actor, head token) in reading order, which is what pronouns and
-    definite descriptions search backwards; `done` holds tokens already judged.
+    Read-only context: `ctx`, `doc`, `kb`, `ent_of` (token index -> its named entity) and
+    `countries` (country from context, actors/context.py).
+
+    State: `actors` in order of creation, `by_key` (an actor's identity key -> the actor),
+    `tok_actor` (token index -> the actor of the phrase it belongs to), `history` ((token
+    index, actor, head token) in reading order: what pronouns and definite descriptions search
+    backwards) and `done` (tokens already judged).
+
+    Builders: `state`, `org`, `organ`, `new` find or make an actor; `mention`, `note` and
+    `map_np` record that a phrase denotes one.
     """
 
-    def __init__(self) -> None:
-        self.kb: ActorKB = get_actor_kb()
+    def __init__(self, ctx: "Context", kb: ActorKB, ent_of: dict[int, Span], countries: "StoryCountries") -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.kb = kb
+        self.ent_of = ent_of
+        self.countries = countries
         self.actors: list[DraftActor] = []
         self.by_key: dict[tuple, DraftActor] = {}
         self.tok_actor: dict[int, DraftActor] = {}
         self.history: list[tuple[int, DraftActor, Token]] = []
         self.done: set[int] = set()
 
-    def _state(self, code: str, surface: Optional[str]) -> DraftActor:
+    def state(self, code: str, surface: Optional[str]) -> DraftActor:
         """The one actor of state `code`; `surface` is the text's name for it, if a name of the state."""
         key = ("state", code)
         actor = self.by_key.get(key)
         if actor is None:
-            actor = self._new(key, "state", self.kb.state_name(code))
+            actor = self.new(key, "state", self.kb.state_name(code))
             actor.code = actor.country = code
             actor.sector = "GOV"
         if surface:
             actor.offer_name(surface, 2)
         return actor
 
-    def _org(self, entry: KBEntry, surface: Optional[str]) -> DraftActor:
+    def org(self, entry: KBEntry, surface: Optional[str]) -> DraftActor:
         """The one actor of an organisation the KB lists."""
         key = ("org", entry.code, entry.name)
         actor = self.by_key.get(key)
         if actor is None:
-            actor = self._new(key, "org", entry.name)
+            actor = self.new(key, "org", entry.name)
             actor.code, actor.country, actor.sector = entry.code, entry.country, entry.sector
             actor.name_rank = 2
             actor.terms.update(self.kb.org_nouns(entry.code or ""))
         return actor
 
-    def _organ(self, name: str, code, country, sector, surface: Optional[str]) -> DraftActor:
+    def organ(self, name: str, code, country, sector, surface: Optional[str]) -> DraftActor:
         """The one actor of an organ (a ministry, an army, an agency) of `code`."""
         key = ("organ", code, name.lower())
         actor = self.by_key.get(key)
         if actor is None:
-            actor = self._new(key, "organ", surface or name)
+            actor = self.new(key, "organ", surface or name)
             actor.code, actor.country, actor.sector = code, country, sector
             actor.terms.add(name.lower())
             actor.terms.add(name.split()[-1].lower())
@@ -113,14 +135,14 @@ class ActorRegistry:
             actor.offer_name(surface, 2)
         return actor
 
-    def _new(self, key: tuple, kind: str, name: str) -> DraftActor:
+    def new(self, key: tuple, kind: str, name: str) -> DraftActor:
         """Register a new actor under `key`."""
         actor = DraftActor(key=key, kind=kind, name=name)
         self.by_key[key] = actor
         self.actors.append(actor)
         return actor
 
-    def _mention(self, actor: DraftActor, tok: Token, span_toks) -> DraftActor:
+    def mention(self, actor: DraftActor, tok: Token, span_toks) -> DraftActor:
         """Record that the phrase `span_toks` (headed by `tok`) mentions `actor`."""
         toks = trim_phrase(span_toks)
         toks = toks or [tok]
@@ -129,18 +151,18 @@ class ActorRegistry:
         if toks[-1].tag_ == "POS" and len(toks) > 1:
             end = toks[-2].idx + len(toks[-2])
         actor.add_mention(start, end)
-        self._note(tok, actor)
+        self.note(tok, actor)
         for t in span_toks:
             self.tok_actor.setdefault(t.i, actor)
         return actor
 
-    def _note(self, tok: Token, actor: DraftActor) -> None:
+    def note(self, tok: Token, actor: DraftActor) -> None:
         """Record that the phrase headed by `tok` is `actor`, in reading order."""
         self.tok_actor[tok.i] = actor
         # Kept in reading order; analyse() may reach a token before its turn.
         bisect.insort(self.history, (tok.i, actor, tok), key=lambda x: x[0])
 
-    def _map_np(self, tok: Token, actor: DraftActor) -> None:
+    def map_np(self, tok: Token, actor: DraftActor) -> None:
         """Give the whole phrase headed by `tok` (a title noun) to `actor`, as one mention."""
         mods = left_modifiers(tok)
         toks = trim_phrase(mods + [tok])
@@ -151,3 +173,33 @@ class ActorRegistry:
         self.tok_actor[tok.i] = actor
         if toks:
             actor.add_mention(toks[0].idx, tok.idx + len(tok))
+
+
+class ResolverParts(Protocol):
+    """What a part of the resolver may use of the others: the shared registry, the memoised
+    judge of any token (`analyse`, safe to call out of order), and each part's public methods
+    (those without a leading underscore). Implemented by resolver._Resolver."""
+    reg: ActorRegistry
+    people: "People"
+    phrases: "NounPhrases"
+    named: "NamedActors"
+    affiliations: "Affiliations"
+    coref: "Coreference"
+
+    def analyse(self, tok: Token) -> Optional[DraftActor]: ...
+
+
+class Part:
+    """One part of the actor resolver. It keeps its own helpers private, changes shared state
+    only through `self.reg` (the ActorRegistry), and reaches the other parts only through
+    `self.resolver` and their public methods. `kb`, `doc`, `ent_of`, `countries` and `ctx` are
+    the registry's read-only context, kept here for brevity."""
+
+    def __init__(self, resolver: ResolverParts) -> None:
+        self.resolver = resolver
+        self.reg = resolver.reg
+        self.ctx = resolver.reg.ctx
+        self.doc: Doc = resolver.reg.doc
+        self.kb: ActorKB = resolver.reg.kb
+        self.ent_of: dict[int, Span] = resolver.reg.ent_of
+        self.countries: "StoryCountries" = resolver.reg.countries

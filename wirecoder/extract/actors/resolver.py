@@ -27,12 +27,13 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.extract.actors.affiliation import AffiliationMixin
+from wirecoder.data.actors import get_actor_kb
+from wirecoder.extract.actors.affiliation import Affiliations
 from wirecoder.extract.actors.context import StoryCountries
-from wirecoder.extract.actors.coref import CorefMixin
-from wirecoder.extract.actors.names import NamedActorMixin
-from wirecoder.extract.actors.people import PeopleMixin
-from wirecoder.extract.actors.phrases import NounPhraseMixin
+from wirecoder.extract.actors.coref import Coreference
+from wirecoder.extract.actors.names import NamedActors
+from wirecoder.extract.actors.people import People
+from wirecoder.extract.actors.phrases import NounPhrases
 from wirecoder.extract.actors.records import ActorRegistry, DraftActor
 from wirecoder.extract.actors.syntax import entity_head, np_head, prep_objects
 from wirecoder.extract.context import Context
@@ -95,17 +96,31 @@ def extract_actors(ctx: Context) -> ActorTable:
     return _Resolver(ctx).run()
 
 
-class _Resolver(PeopleMixin, NounPhraseMixin, NamedActorMixin, AffiliationMixin, CorefMixin, ActorRegistry):
-    """Reads one article and builds its actor table. The mixins split the work by kind of
-    phrase; they share this object's registry (see ActorRegistry), `doc`, `ent_of` (token ->
-    its named entity) and `countries` (country from context)."""
+class _Resolver:
+    """Reads one article and builds its actor table. The parts split the work by kind of
+    phrase, each with one job and a public method set; they share one `ActorRegistry` (the
+    article's actors, history and token -> actor map, with the KB and story context) and
+    reach each other only through this object (see `ResolverParts` in records.py):
+
+    * `people` (People): person names, titles, appositions, the same person again;
+    * `phrases` (NounPhrases): noun phrases that are no person's name, the lexicon nouns;
+    * `named` (NamedActors): KB names, armed and ethnic groups, unknown organisations;
+    * `affiliations` (Affiliations): whose a phrase is, from its modifiers and clauses;
+    * `coref` (Coreference): pronouns, "we" in quotations, definite descriptions.
+    """
 
     def __init__(self, ctx: Context) -> None:
-        super().__init__()
         self.ctx = ctx
         self.doc: Doc = ctx.doc
+        self.kb = get_actor_kb()
         self.ent_of: dict[int, Span] = {t.i: ent for ent in self.doc.ents for t in ent}
         self.countries = StoryCountries(ctx, self.kb, self.ent_of)
+        self.reg = ActorRegistry(ctx, self.kb, self.ent_of, self.countries)
+        self.people = People(self)
+        self.phrases = NounPhrases(self)
+        self.named = NamedActors(self)
+        self.affiliations = Affiliations(self)
+        self.coref = Coreference(self)
 
     def run(self) -> ActorTable:
         """Read the article once, in order, and return its actor table."""
@@ -116,53 +131,53 @@ class _Resolver(PeopleMixin, NounPhraseMixin, NamedActorMixin, AffiliationMixin,
 
     def _table(self) -> ActorTable:
         models: list[Actor] = []
-        for a in sorted(self.actors, key=lambda a: min(a.mentions) if a.mentions else (10**9, 0)):
+        for a in sorted(self.reg.actors, key=lambda a: min(a.mentions) if a.mentions else (10**9, 0)):
             if not a.mentions:
                 continue
             a.model = Actor(name=a.name, code=a.code, country=a.country, sector=a.sector, role=a.role,
                             mentions=sorted(a.mentions))
             models.append(a.model)
-        by_token = {i: a.model for i, a in self.tok_actor.items() if a.model is not None}
+        by_token = {i: a.model for i, a in self.reg.tok_actor.items() if a.model is not None}
         return ActorTable(models, by_token)
 
     def analyse(self, tok: Token) -> Optional[DraftActor]:
         """The actor of the phrase headed by `tok` (memoised; safe to call out of order)."""
-        if tok.i in self.tok_actor:
-            return self.tok_actor[tok.i]
-        if tok.i in self.done:
+        if tok.i in self.reg.tok_actor:
+            return self.reg.tok_actor[tok.i]
+        if tok.i in self.reg.done:
             return None
-        self.done.add(tok.i)
+        self.reg.done.add(tok.i)
         actor = self._analyse(tok)
         if actor is not None:
-            self.tok_actor[tok.i] = actor
+            self.reg.tok_actor[tok.i] = actor
         return actor
 
     def _analyse(self, tok: Token) -> Optional[DraftActor]:
         """Dispatch one token: pronoun, part of a larger phrase, person's name, or other phrase."""
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
-            return self._pronoun(tok)
+            return self.coref.pronoun(tok)
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "X") or tok.is_punct:
             return None
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "ADJ"):
             # Part of a larger phrase; the head decides. If the head is no actor,
             # the modifier may still be one on its own ("the Russian invasion").
             head = np_head(tok)
-            if self.analyse(head) is None and tok.i not in self.tok_actor:
-                return self._bare_modifier(tok)
-            return self.tok_actor.get(tok.i)
+            if self.analyse(head) is None and tok.i not in self.reg.tok_actor:
+                return self.named.bare_modifier(tok)
+            return self.reg.tok_actor.get(tok.i)
         ent = self.ent_of.get(tok.i)
         if ent is not None and ent.label_ == "PERSON" and tok.i != entity_head(ent).i and tok.pos_ == "PROPN":
             return None   # the last token of a name is its head
         # A title noun with a person in apposition: "the mayor's spokesman, Pavel Novak".
         if tok.pos_ == "NOUN":
-            info = self._noun_info(tok)[0]
+            info = self.phrases.noun_info(tok)[0]
             if info is not None and info.person:
-                for child in list(tok.children) + [self._adjacent_name(tok)]:
+                for child in list(tok.children) + [self.people.adjacent_name(tok)]:
                     if child is not None and (child.dep_ == "appos" or child.head.i != tok.i) \
-                            and self._is_person_name(child) and child.i not in self.tok_actor:
-                        actor = self._person(child, extra_titles=[tok])
-                        self._map_np(tok, actor)
+                            and self.people.is_person_name(child) and child.i not in self.reg.tok_actor:
+                        actor = self.people.person(child, extra_titles=[tok])
+                        self.reg.map_np(tok, actor)
                         return actor
-        if self._is_person_name(tok):
-            return self._person(tok)
-        return self._nominal(tok)
+        if self.people.is_person_name(tok):
+            return self.people.person(tok)
+        return self.phrases.nominal(tok)
