@@ -14,7 +14,8 @@ from wirecoder.extract.events.actors import np_actor, same_actor
 from wirecoder.extract.events.args import FIRST_PERSON, POSSESSIVES, child, children, prep_objects
 from wirecoder.extract.events.claims import claimant_of
 from wirecoder.extract.events.lexicon import Lexicon
-from wirecoder.extract.events.record import coded_record
+from wirecoder.extract.events.policy import ACCUSATION, policy
+from wirecoder.extract.events.record import WorkingEvent
 from wirecoder.models import Actor
 
 # Verbs whose subject suffers, fights or reports wrongs rather than commits them.
@@ -25,7 +26,7 @@ _NOT_WRONGDOING = frozenset({"suffer", "face", "endure", "fight", "combat", "con
 
 
 def stated_accusations(sent: Span, ctx: Context, lex: Lexicon, quote_speaker: Actor | None,
-                       last_hostile_source: Actor | None) -> list[dict]:
+                       last_hostile_source: Actor | None) -> list[WorkingEvent]:
     """ACCUSE records for the sentence's clauses that judge an act or an actor in
     someone's words. `quote_speaker` speaks a quote sentence that names no speaker;
     `last_hostile_source` did the act "this was a reckless act" refers back to."""
@@ -41,7 +42,7 @@ def stated_accusations(sent: Span, ctx: Context, lex: Lexicon, quote_speaker: Ac
             target = _wrongdoer(tok, claimant, ctx, lex)
         if target is False or same_actor(target, claimant):
             continue
-        out.append(coded_record(type="ACCUSE", mode=None, cameo="11", source=claimant, target=target,
+        out.append(WorkingEvent(type=ACCUSATION.type, mode=None, cameo=ACCUSATION.cameo, source=claimant, target=target,
                                 trigger_tok=tok, kind="verb"))
     return out
 
@@ -67,7 +68,7 @@ def _wrong_act_predicated(verb: Token, ctx: Context, lex: Lexicon, last_hostile_
     if subj.lower_ == "it" and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in list(verb.children) + list(pred.children)):
         return False  # "it is illegal to sell ...": no act is judged
     if subj.lower_ not in ("this", "that", "it") and not lex.in_class("actnoun", subj.lemma_.lower()) \
-            and not any(e.type in ("ASSAULT", "COERCE", "SANCTION") for e in lex.lookup("N", subj.lemma_.lower())):
+            and not any(policy(e.type).harm for e in lex.lookup("N", subj.lemma_.lower())):
         return False
     if subj.pos_ != "PRON":
         owner = np_actor(ctx, subj)

@@ -11,12 +11,10 @@ from spacy.tokens import Token
 
 from wirecoder.extract.events.actors import same_actor
 from wirecoder.extract.events.args import FIRST_PERSON, POSSESSIVES
+from wirecoder.extract.events.policy import POLICY, policy
+from wirecoder.extract.events.record import WorkingEvent
 from wirecoder.models import Actor
 
-# Harm a speaker announces as its own future act is a threat ("said it would ban imports").
-THREAT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
-# Yielding a speaker says it will not do is a refusal ("we will not lift the roadblocks").
-YIELD_TYPES = frozenset({"CONCEDE", "RETREAT", "AGREE", "COOPERATE"})
 # PLOVER THREATEN modes by the verb threatened, then by the threatened act's type/mode.
 _THREAT_MODE_BY_LEMMA = {
     "ban": "ban", "embargo": "ban", "bar": "ban", "prohibit": "ban",
@@ -42,46 +40,51 @@ def speaker_announces(claimant: Actor | None, source: Actor | None, src_tok: Tok
     return same_actor(source, claimant) or (source.code is not None and source.code == claimant.code)
 
 
-def _threat_mode(rec: dict) -> str | None:
-    lemma = rec["trigger_tok"].lemma_.lower()
+def _threat_mode(rec: WorkingEvent) -> str | None:
+    lemma = rec.trigger_tok.lemma_.lower()
     if lemma in _THREAT_MODE_BY_LEMMA:
         return _THREAT_MODE_BY_LEMMA[lemma]
-    if rec["type"] == "ASSAULT":
+    if policy(rec.type).violence:
         return "violence"
-    return _THREAT_MODE_BY_MODE.get(rec["mode"] or "")
+    return _THREAT_MODE_BY_MODE.get(rec.mode or "")
 
 
-def _as_threat(rec: dict) -> dict:
-    """The record's fields as a threat of the act; the threat is the speaker's own act, not hearsay."""
-    return dict(type="THREATEN", mode=_threat_mode(rec), cameo="13", claimed_by=None)
+def _recode_as_threat(rec: WorkingEvent) -> None:
+    """Make the record a threat of the act; the threat is the speaker's own act, not hearsay."""
+    threat = POLICY[policy(rec.type).announced_as]
+    rec.type, rec.mode, rec.cameo, rec.claimed_by = threat.type, _threat_mode(rec), threat.cameo, None
 
 
-def recode_announced(rec: dict, announced: bool, mod: str | None, claimant: Actor | None) -> None:
+def recode_announced(rec: WorkingEvent, announced: bool, mod: str | None, claimant: Actor | None) -> None:
     """Mark whether the speaker announces the act (for `share_threats`) and read an
     announced act as what announcing it does: harm is threatened, yielding refused."""
-    etype, negated = rec["type"], rec["negated"]
-    rec["announced"] = announced and not negated
+    etype, negated = rec.type, rec.negated
+    rec.announced = announced and not negated
     if not announced:
         return
-    if etype in THREAT_TYPES and not negated and (etype == "ASSAULT" or rec["target"] is not None):
+    rules = policy(etype)
+    if rules.harm and not negated and (rules.threat_without_target or rec.target is not None):
         # "the ministry said it would ban imports": announcing harm is threatening it
-        rec.update(_as_threat(rec))
-    elif etype in YIELD_TYPES and negated and mod == "future" and rec["denial"] is None:
+        _recode_as_threat(rec)
+    elif rules.refused_as is not None and negated and mod == "future" and rec.denial is None:
         # "we will not lift the roadblocks": refusing to yield
-        rec.update(type="REJECT", mode="yield", cameo="12", negated=False, claimed_by=None,
-                   source=rec["source"] or claimant)
+        refusal = POLICY[rules.refused_as]
+        rec.type, rec.mode, rec.cameo, rec.negated, rec.claimed_by = refusal.type, "yield", refusal.cameo, False, None
+        rec.source = rec.source or claimant
 
 
-def share_threats(coded: list[dict]) -> None:
+def share_threats(coded: list[WorkingEvent]) -> None:
     """"said it would ban imports of EU goods and restrict transit": acts announced in one
     coordination are one threat, though only the first names whom it is aimed at."""
-    threats = [r for r in coded if r["type"] == "THREATEN" and r.get("announced")]
+    threats = [r for r in coded if policy(r.type).threat and r.announced]
     for rec in coded:
-        if rec["type"] not in THREAT_TYPES or not rec.get("announced"):
+        if not policy(rec.type).harm or not rec.announced:
             continue
-        t = rec["trigger_tok"]
+        t = rec.trigger_tok
         for th in threats:
-            u = th["trigger_tok"]
+            u = th.trigger_tok
             if (t.dep_ == "conj" and t.head.i == u.i) or (u.dep_ == "conj" and u.head.i == t.i):
-                rec.update(_as_threat(rec), target=rec["target"] or th["target"])
+                target = rec.target or th.target
+                _recode_as_threat(rec)
+                rec.target = target
                 break

@@ -16,13 +16,8 @@ from wirecoder.extract.events.actors import actor_at
 from wirecoder.extract.events.args import agent_of, children, has_to_infinitive, is_passive
 from wirecoder.extract.events.candidates import Candidate
 from wirecoder.extract.events.lexicon import Lexicon, verb_lemma
+from wirecoder.extract.events.policy import policy
 
-# Types whose complement is the content of the act, not a second event:
-# "asked Moscow to cease air strikes", "blamed them for stealing".
-CONTENT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
-# Acts a body takes by deciding on them: "EU ministers agreed to freeze the assets of ..."
-# is the freeze (the decision is the sanction), not an agreement with anyone.
-DECIDED_TYPES = frozenset({"SANCTION", "COERCE", "AID", "MOBILIZE"})
 # Candidates of one sentence that hold, by the token index of their trigger.
 ByToken = dict[int, list[Candidate]]
 
@@ -61,17 +56,17 @@ def noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | N
         if need is None or any(c.lower_ in need or c.lemma_.lower() in need for c in head.children):
             return head, "occur"
     # "travelled to Khartoum for negotiations with army commanders"
-    if cand.entry.type == "CONSULT" and first.dep_ == "pobj" and head.lower_ == "for" \
+    if policy(cand.entry.type).purpose_of_travel and first.dep_ == "pobj" and head.lower_ == "for" \
             and head.head.pos_ == "VERB" and lex.in_class("motion", verb_lemma(head.head)):
         return head.head, "purpose"
     # "two soldiers were killed in a drone attack", "died in an air strike": the harm
     # reports the attack (the victims are its target, see event_roles.victims)
-    if cand.entry.type == "ASSAULT" and first.dep_ == "pobj" and head.lower_ in ("in", "during") \
+    if policy(cand.entry.type).violence and first.dep_ == "pobj" and head.lower_ in ("in", "during") \
             and head.head.pos_ in ("VERB", "AUX") and verb_lemma(head.head) in _HARM_VERBS \
             and _harm_without_agent(head.head):
         return head.head, "harm"
     # "requests for a pause", "calls for Ankara to release ..."
-    if cand.entry.type == "REQUEST" and "has" in cand.entry.conditions:
+    if policy(cand.entry.type).request and "has" in cand.entry.conditions:
         return None, "speech"
     # an actor's act in a core argument ("Kigali's incursion breached ...")
     if first.dep_ in _CORE_DEPS:
@@ -134,11 +129,11 @@ def governing_act(tok: Token, by_token: ByToken, lex: Lexicon) -> str | None:
                 # "invited X to resume negotiations" asks for them: the request's content
                 # (a verb of asking, coded or not: "invited both sides to resume talks")
                 if head.dep_ in ("xcomp", "ccomp") and any(
-                        e.type == "REQUEST" for e in lex.lookup("V", verb_lemma(head.head))):
+                        policy(e.type).request for e in lex.lookup("V", verb_lemma(head.head))):
                     return "content of REQUEST"
                 return None
             for other in by_token.get(head.i, []):
-                if other.entry.type in CONTENT_TYPES:
+                if policy(other.entry.type).takes_content:
                     return f"content of {other.entry.type}"
                 if step == 0 and tok.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "nsubjpass"):
                     return f"patient of {other.entry.type}"  # "revoked its agreements"
@@ -178,7 +173,7 @@ def elaborates_other_act(tok: Token, by_token: ByToken, lex: Lexicon) -> bool:
     head = tok.head
     acts = list(by_token.get(head.i, []))
     acts += [o for c in head.children if c.dep_ in ("dobj", "nsubjpass") for o in by_token.get(c.i, [])]
-    return any(o.entry.type != "ASSAULT" for o in acts)
+    return any(not policy(o.entry.type).violence for o in acts)
 
 
 def absorbed_by_protest(tok: Token, by_token: ByToken) -> bool:
@@ -189,6 +184,6 @@ def absorbed_by_protest(tok: Token, by_token: ByToken) -> bool:
         if cur.dep_ not in ("advcl", "conj", "acl", "xcomp", "relcl") or cur.head == cur:
             return False
         cur = cur.head
-        if any(o.entry.type == "PROTEST" for o in by_token.get(cur.i, [])):
+        if any(policy(o.entry.type).absorbs_requests for o in by_token.get(cur.i, [])):
             return True
     return False

@@ -48,11 +48,11 @@ tagger slips in `events.args`); 2 `events.assertion`, polarity and modality in
 look-ups of `events.actors`; 4 and the other row conditions `events.conditions`;
 5 `events.claims`, `events.date_place`; 6 `events.merge`; 7 `events.assertion`
 (decisions), `events.announcements`, `events.accusations`. The coder's working
-record is described in `events.record`. This module runs the steps over the
+record is `events.record.WorkingEvent`. This module runs the steps over the
 article, carrying what one sentence leaves to the next (date anchor, last
 sources, quote speaker).
 
-CAMEO roots: each lexicon row gives one (see lexicon.CAMEO_ROOT for the
+CAMEO roots: each lexicon row gives one (see policy.TypePolicy.cameo for the
 type defaults): AGREE 03 (signed agreements 05), CONSULT 04, SUPPORT 05, COOPERATE 06, AID 07,
 CONCEDE/RETREAT 08, REQUEST 02 (appeal) or 10 (demand), ACCUSE 11, REJECT 12,
 THREATEN 13, PROTEST 14, MOBILIZE 15, SANCTION 16, COERCE 17, ASSAULT 18
@@ -69,11 +69,11 @@ from spacy.tokens import Span, Token
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
 from wirecoder.extract.events.actors import STATE_SECTORS, focus_country, same_actor
-from wirecoder.extract.events.announcements import THREAT_TYPES, recode_announced, share_threats, speaker_announces
+from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of, child, copular_participle, gerund_compound, \
     is_passive, stranded_main_verb
 from wirecoder.extract.events.assertion import (
-    DECIDED_TYPES, ByToken, absorbed_by_protest, decider, elaborates_other_act, governing_act, hypothetical_noun,
+    ByToken, absorbed_by_protest, decider, elaborates_other_act, governing_act, hypothetical_noun,
     is_infinitive_of_intent, noun_licence,
 )
 from wirecoder.extract.events.candidates import Candidate, find_candidates
@@ -82,23 +82,13 @@ from wirecoder.extract.events.conditions import Matcher, argument_conditions_hol
 from wirecoder.extract.events.date_place import date_precision, date_word, event_location
 from wirecoder.extract.events.lexicon import get_lexicon
 from wirecoder.extract.events.merge import drop_speech_duplicates, merge_same_type
-from wirecoder.extract.events.record import coded_record
+from wirecoder.extract.events.policy import policy
+from wirecoder.extract.events.record import WorkingEvent
 from wirecoder.extract.events.roles import Roles
 from wirecoder.extract.negation import governing_denial, is_negated, modality
 from wirecoder.extract.time import resolve_date
 from wirecoder.models import Actor, Event
 
-# Types a speaker performs by speaking: with no subject in the sentence, the speaker is the source.
-SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"})
-# Acts a state body reports about itself in the passive ("9 rioters were arrested,
-# police said"); the claimant is the agent then. Violence is never assumed so.
-SELF_REPORTED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-                                 "RETREAT", "SANCTION", "MOBILIZE", "COERCE", "REQUEST", "REJECT",
-                                 "THREATEN"})
-# Types that always have a recipient; with none named it is the country the story is about.
-RECIPIENT_TYPES = frozenset({"AID", "SANCTION"})
-# Types that need a known actor to be worth a record ("was praised as a milestone").
-NEEDS_ACTOR_TYPES = frozenset({"SUPPORT", "AGREE", "CONCEDE", "COOPERATE", "REJECT", "ACCUSE"})
 # Sources whose "attack" is not what a later "the operation" refers back to.
 _UNARMED = frozenset({"CVL", "OPP", "PTY", "MED", "NGO", "EDU", "REL", "BUS", "HLH"})
 
@@ -135,20 +125,15 @@ class _Coder:
             sent_events: list[Event] = []
             sent_dated: tuple[date, str] | None = None
             for rec in self.code_sentence(sent):
-                when = self._date_for(sent, date_word(rec["trigger_tok"], rec["licensor"], rec["kind"]),
+                when = self._date_for(sent, date_word(rec.trigger_tok, rec.licensor, rec.kind),
                                       new_paragraph)
                 if when is not None and when[1] == "day":
                     sent_dated = sent_dated or when
-                ev = Event(
-                    type=rec["type"], mode=rec["mode"], contexts=rec["contexts"], source=rec["source"],
-                    target=rec["target"], date=when[0] if when else None,
-                    date_precision=date_precision(when[1]) if when else None,
-                    location=event_location(self.ctx, rec["trigger_tok"], rec["licensor"]),
-                    negated=rec["negated"], claimed_by=rec["claimed_by"], evidence=self.ctx.evidence(sent),
-                    trigger=rec["trigger_tok"].text, cameo=rec["cameo"],
-                )
+                ev = rec.to_event(
+                    date=when[0] if when else None, date_precision=date_precision(when[1]) if when else None,
+                    location=event_location(self.ctx, rec.trigger_tok, rec.licensor), evidence=self.ctx.evidence(sent))
                 sent_events.append(ev)
-                self._remember_source(ev, rec["trigger_tok"])
+                self._remember_source(ev, rec.trigger_tok)
             self._move_date_anchor(sent, sent_dated, new_paragraph)
             self.state.last_end = sent.start_char + len(sent.text.rstrip())
             speaker = quote_speaker(self.ctx, sent)
@@ -184,15 +169,15 @@ class _Coder:
         if ev.source is None:
             return
         self.state.last_source = ev.source
-        if ev.type == "ASSAULT" and not ev.negated and ev.source.sector not in _UNARMED:
+        if policy(ev.type).violence and not ev.negated and ev.source.sector not in _UNARMED:
             self.state.last_violence_source = ev.source
             self.state.violence_by_word[trigger.lemma_.lower()] = ev.source
-        if ev.type in ("ASSAULT", "COERCE", "SANCTION") and not ev.negated:
+        if policy(ev.type).harm and not ev.negated:
             self.state.last_hostile_source = ev.source
 
     # ---- one sentence
 
-    def code_sentence(self, sent: Span) -> list[dict]:
+    def code_sentence(self, sent: Span) -> list[WorkingEvent]:
         cands = find_candidates(sent, self.lex)
         # Pass 1: which reading of each word holds, ignoring what governs it. Only
         # those readings can make their complement content ("denied that ..." is no
@@ -203,7 +188,7 @@ class _Coder:
             if cand.trigger.i not in holding and cand.trigger.i not in self._actorless \
                     and self.code(cand, sent, {}) is not None:
                 holding[cand.trigger.i] = [cand]
-        coded: list[dict] = []
+        coded: list[WorkingEvent] = []
         for (cand,) in holding.values():
             rec = self.code(cand, sent, holding)
             if rec is not None:
@@ -215,7 +200,7 @@ class _Coder:
 
     # ---- one candidate
 
-    def code(self, cand: Candidate, sent: Span, by_token: ByToken) -> Optional[dict]:
+    def code(self, cand: Candidate, sent: Span, by_token: ByToken) -> Optional[WorkingEvent]:
         """The record of one candidate, or None when it states no event; `by_token`
         holds the sentence's other readings that hold (empty in the first pass)."""
         entry, tok = cand.entry, cand.trigger
@@ -233,7 +218,7 @@ class _Coder:
             return None
         source, target = self._implied_parties(cand, licensor, claimant, src_tok, source, target, target_np)
         etype = entry.type
-        if source is None and target is None and etype in NEEDS_ACTOR_TYPES and not (
+        if source is None and target is None and policy(etype).needs_actor and not (
                 src_tok is not None and self.lex.in_class("reciprocal", src_tok.lemma_.lower())):
             # the word's reading held but names no one: no later row reads it otherwise
             # ("critics launched an attack on the plan" is no ASSAULT for lack of actors)
@@ -243,11 +228,11 @@ class _Coder:
             target = None
 
         if claimant is not None and same_actor(claimant, source) and cand.kind == "verb" \
-                and etype in SPEECH_ACT_TYPES and tok.dep_ in ("ROOT", "conj"):
+                and policy(etype).speech_act and tok.dep_ in ("ROOT", "conj"):
             claimant = None  # "Peru warned that ...": the warning is its own act, not hearsay
         negated = is_negated(tok, licensor)
         anchor_tok = licensor if licensor is not None else tok
-        rec = coded_record(type=etype, mode=entry.mode, cameo=entry.cameo, source=source, target=target,
+        rec = WorkingEvent(type=etype, mode=entry.mode, cameo=entry.cameo, source=source, target=target,
                            negated=negated, claimed_by=claimant, trigger_tok=tok, licensor=licensor,
                            contexts=[mod] if mod in ("future", "hypothetical") else [], kind=cand.kind,
                            denial=governing_denial(anchor_tok), decider=decided_by)
@@ -262,7 +247,7 @@ class _Coder:
     def _conditional_harm(cand: Candidate, mod: str | None, claimant: Actor | None) -> bool:
         """Harm in a conditional clause of someone's words ("would strike if ..."): it
         stands only as that speaker's threat, decided once the source is known."""
-        return mod == "hypothetical" and cand.entry.type in THREAT_TYPES and claimant is not None
+        return mod == "hypothetical" and policy(cand.entry.type).harm and claimant is not None
 
     def _asserted(self, cand: Candidate, by_token: ByToken,
                   claimant: Actor | None) -> tuple[Token | None, Token | None, str | None] | None:
@@ -270,7 +255,7 @@ class _Coder:
         decision it is, its modality), or None when it is no asserted event."""
         entry, tok, lex = cand.entry, cand.trigger, self.lex
         licensor: Token | None = None
-        decided_by = decider(tok, lex) if entry.type in DECIDED_TYPES and cand.kind == "verb" else None
+        decided_by = decider(tok, lex) if policy(entry.type).decided and cand.kind == "verb" else None
         if cand.kind == "verb":
             if (tok.dep_ in ("amod", "compound") and not gerund_compound(tok)) or (
                     tok.dep_ == "acl" and tok.tag_ == "VBN" and not stranded_main_verb(tok)):
@@ -279,7 +264,7 @@ class _Coder:
                 licensor = tok.head  # polarity and denial reach the gerund through its object
             # a decision is the act ("agreed to freeze the assets"); other infinitives are intents
             if decided_by is None and is_infinitive_of_intent(tok, lex) and not (
-                    entry.type in ("THREATEN", "REQUEST") and tok.head.lemma_.lower() in ("say", "add")):
+                    policy(entry.type).said_infinitive and tok.head.lemma_.lower() in ("say", "add")):
                 return None
         elif cand.kind == "noun":
             lic = noun_licence(cand, lex, self.ctx)
@@ -288,7 +273,7 @@ class _Coder:
             licensor, cand.how = lic
             if licensor is not None and licensor.dep_ == "amod":
                 return None
-            if licensor is not None and entry.type in DECIDED_TYPES and cand.how == "light":
+            if licensor is not None and policy(entry.type).decided and cand.how == "light":
                 decided_by = decider(licensor, lex)      # "voted to impose sanctions"
             if licensor is not None and decided_by is None and is_infinitive_of_intent(licensor, lex) \
                     and not lex.in_class("presuppose", licensor.lemma_.lower()):
@@ -298,15 +283,15 @@ class _Coder:
             if claimant is None or subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ == "you":
                 return None
         why = None if decided_by is not None else governing_act(tok, by_token, lex)
-        if why is not None and not (cand.kind == "phrase" and entry.type == "THREATEN"):
+        if why is not None and not (cand.kind == "phrase" and policy(entry.type).threat):
             return None
-        if entry.type == "REQUEST" and absorbed_by_protest(tok, by_token):
+        if policy(entry.type).request and absorbed_by_protest(tok, by_token):
             return None
 
         anchor_tok = licensor if licensor is not None else tok
         mod_tok = anchor_tok.head if copular_participle(anchor_tok) else anchor_tok
         mod = modality(mod_tok, quoted=claimant is not None) if mod_tok.pos_ in ("VERB", "AUX") else None
-        if mod == "hypothetical" and entry.type != "THREATEN" and cand.kind != "modal" \
+        if mod == "hypothetical" and not policy(entry.type).threat and cand.kind != "modal" \
                 and not self._conditional_harm(cand, mod, claimant):
             return None
         if "future" in entry.conditions and mod not in ("future", "hypothetical"):
@@ -334,7 +319,7 @@ class _Coder:
             hit = self.roles.actor(victims, avoid=source) if victims is not None else None
             if hit is not None:
                 target, target_np = hit, victims
-        if cand.entry.type in ("ASSAULT", "COERCE") and target_np is not None and (
+        if policy(cand.entry.type).force and target_np is not None and (
                 target is None or (target.code is None and target.country is None)):
             # "stormed a military base": the base's owner is the target
             target = self.roles.installation_owner(target_np, tok, licensor, source) or target
@@ -349,18 +334,18 @@ class _Coder:
         if source is None and agentless:
             source = self.roles.custodian(tok)   # "had been returned from Ukrainian captivity"
         if source is None and claimant is not None:
-            if etype in SPEECH_ACT_TYPES and (src_tok is None or cand.kind == "phrase"):
+            if policy(etype).speech_act and (src_tok is None or cand.kind == "phrase"):
                 source = claimant                 # "all options are on the table," he said
-            elif (agentless or (cand.kind == "noun" and src_tok is None)) and etype in SELF_REPORTED_TYPES \
+            elif (agentless or (cand.kind == "noun" and src_tok is None)) and policy(etype).self_reported \
                     and claimant.sector in STATE_SECTORS:
                 source = claimant                 # "9 rioters were arrested," police said
-        if target is None and etype in ("ACCUSE", "REQUEST", "REJECT") and target_np is not None \
+        if target is None and policy(etype).answers_violence and target_np is not None \
                 and self.roles.is_violence_noun(target_np):
             # "condemned the strikes": who last struck, else who last used force
             target = self.state.violence_by_word.get(target_np.lemma_.lower()) or self.state.last_violence_source
-        if target is None and etype in ("REJECT", "AGREE", "SUPPORT") and target_np is not None:
+        if target is None and policy(etype).answers_proposal and target_np is not None:
             target = self.roles.proposer(target_np, source)  # "an exchange, which Russia rejected"
-        if target is None and etype in RECIPIENT_TYPES:
+        if target is None and policy(etype).has_recipient:
             target = self.roles.recipient(tok, licensor, source)
         return source, target
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from wirecoder.extract.events.policy import policy
 from wirecoder.models import EVENT_TYPES
 
 POS_KINDS = ("V", "N", "P", "M")
@@ -20,15 +21,6 @@ CONDITION_KEYS = frozenset({"obj", "noobj", "has", "pp", "xcomp", "src", "srcact
                             "dur", "reported", "quoted", "nopassive", "tgtactor", "nopp", "future", "np"})
 TARGET_KEYS = ("obj", "pp", "xsubj", "against", "at", "comp", "none")
 
-# PLOVER type -> CAMEO root, for rows that give none and for documentation.
-# REQUEST spans CAMEO 02 (appeal) and 10 (demand); ASSAULT spans 18 (assault),
-# 19 (fight) and 20 (mass violence); RETREAT and CONCEDE both descend from 08 (yield).
-CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "REQUEST": "02", "ACCUSE": "11", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
-    "ASSAULT": "19",
-}
 
 
 class LexiconError(ValueError):
@@ -132,7 +124,7 @@ def parse_lexicon(text: str) -> Lexicon:
                 raise LexiconError(f"predicates.tsv line {lineno}: unknown target {t!r}")
         entries.append(Entry(
             pattern=tuple(pattern.lower().split()), pos=pos, type=etype,
-            mode=None if mode == "-" else mode, cameo=cameo if cameo != "-" else CAMEO_ROOT[etype],
+            mode=None if mode == "-" else mode, cameo=cameo if cameo != "-" else policy(etype).cameo,
             targets=tlist or ("none",), conditions=_parse_conditions(conds, lineno), line=lineno,
         ))
     lex = Lexicon(entries=entries, classes=classes)

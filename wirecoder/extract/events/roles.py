@@ -25,6 +25,7 @@ from wirecoder.extract.events.args import (
 from wirecoder.extract.events.candidates import Candidate
 from wirecoder.extract.events.date_place import event_location
 from wirecoder.extract.events.lexicon import Lexicon
+from wirecoder.extract.events.policy import policy
 from wirecoder.models import Actor
 
 # Clauses a target search inside the predicate's phrase does not enter.
@@ -63,7 +64,7 @@ class Roles:
                 return pobj
             # "requests for a pause in the strikes ... from the Red Cross": the "from" phrase
             # may hang further down the noun's phrase
-            if cand.entry.type == "REQUEST":
+            if policy(cand.entry.type).request:
                 for t in tok.subtree:
                     if t.dep_ == "prep" and t.lower_ == "from":
                         pobj = child(t, "pobj")
@@ -248,7 +249,7 @@ class Roles:
                    for c in tok.children):
             return False
         forms = {tok.lemma_.lower(), tok.lower_}
-        return any(e.type in ("ASSAULT", "COERCE") for f in forms for e in self.lex.lookup("N", f))
+        return any(policy(e.type).force for f in forms for e in self.lex.lookup("N", f))
 
     def proposer(self, np: Token, source: Actor | None) -> Actor | None:
         """Who put forward what is rejected or accepted: the subject of the verb of

@@ -1,0 +1,108 @@
+"""What each PLOVER event type does in the coder: the one table of per-type policy.
+
+Every rule of the coder that depends on an event's type reads it here, by the
+rule's name (`policy(etype).harm`), never by testing type names. To change how
+a type behaves, change its row; to add a rule, add a field and set it per row.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TypePolicy:
+    """How one PLOVER type is coded. Flags are False unless the row sets them."""
+    type: str
+    # CAMEO root for lexicon rows that give none. REQUEST spans CAMEO 02 (appeal) and 10
+    # (demand); ASSAULT spans 18 (assault), 19 (fight) and 20 (mass violence); RETREAT and
+    # CONCEDE both descend from 08 (yield).
+    cameo: str
+    # Performed by speaking: with no subject in the sentence, the speaker is the source
+    # ("all options are on the table," he said), and a speaker's own verb is no hearsay.
+    speech_act: bool = False
+    # A state body may report it of itself in the agentless passive ("9 rioters were
+    # arrested, police said": the claimant is the agent). Violence is never assumed so.
+    self_reported: bool = False
+    # Worth a record only with a known actor ("was praised as a milestone" is no SUPPORT).
+    needs_actor: bool = False
+    # Always has a recipient; with none named it is the country the story is about.
+    has_recipient: bool = False
+    # Its complement is its content, not an event of its own ("asked X to cease air
+    # strikes": one REQUEST, no ASSAULT).
+    takes_content: bool = False
+    # A decision to do it is the act ("agreed to freeze the assets" is the SANCTION).
+    decided: bool = False
+    # Harm: announced by the speaker as its own side's act it is a threat (see
+    # `announced_as`); its source is who a later "this was a reckless act" blames.
+    harm: bool = False
+    # Harm that needs no named target to be threatened ("said it would strike").
+    threat_without_target: bool = False
+    # What this harm becomes when a speaker announces it as its own side's act.
+    announced_as: str | None = None
+    # Yielding: what the speaker says it will not do is a refusal (see `refused_as`).
+    refused_as: str | None = None
+    # Armed violence: its source is who "condemned the raid" blames, its THREATEN mode is
+    # "violence", and harm in it ("killed in a drone attack") reports it.
+    violence: bool = False
+    # Force used on people or places: a target's installation ("stormed a military base")
+    # gives the target; a definite mention of it ("the operation") is an act of violence.
+    force: bool = False
+    # A threat: it speaks of a possible act, so it stands in hypothetical mood, a threat
+    # phrase stands even under another act, and threats share one coordination.
+    threat: bool = False
+    # Stated in an infinitive after "said"/"added" ("said to demand ..."): still the act.
+    said_infinitive: bool = False
+    # "condemned the strikes": with no target named, who last struck is the target.
+    answers_violence: bool = False
+    # "an exchange, which Russia rejected": the proposer of the object is the target.
+    answers_proposal: bool = False
+    # A request: part of a protest it is said in ("crowds gathered, calling for ..."), a
+    # noun of it with a complement is a speech act ("requests for a pause"), its source
+    # may be a "from" phrase deep in the noun's phrase, and a verb of it governing
+    # "invited X to resume talks" makes the talks its content.
+    request: bool = False
+    # Absorbs the requests said in it ("crowds gathered, calling for ...").
+    absorbs_requests: bool = False
+    # "travelled to Khartoum for talks": the noun after a verb of travel is an event.
+    purpose_of_travel: bool = False
+    # A verb of it that only restates another record's denial ("denied that guards had
+    # mistreated detainees") or decision ("agreed to freeze the assets") gives way to it.
+    restates_denial: bool = False
+    restates_decision: bool = False
+
+
+_TABLE = (
+    TypePolicy("AGREE", "03", self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT",
+               answers_proposal=True, restates_decision=True),
+    TypePolicy("CONSULT", "04", self_reported=True, purpose_of_travel=True),
+    TypePolicy("SUPPORT", "05", speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
+               answers_proposal=True),
+    TypePolicy("COOPERATE", "06", self_reported=True, needs_actor=True, refused_as="REJECT"),
+    TypePolicy("AID", "07", self_reported=True, has_recipient=True, decided=True),
+    TypePolicy("CONCEDE", "08", self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
+    TypePolicy("RETREAT", "08", self_reported=True, refused_as="REJECT"),
+    TypePolicy("REQUEST", "02", speech_act=True, self_reported=True, takes_content=True, said_infinitive=True,
+               answers_violence=True, request=True),
+    TypePolicy("ACCUSE", "11", speech_act=True, needs_actor=True, takes_content=True, answers_violence=True),
+    TypePolicy("REJECT", "12", speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
+               answers_violence=True, answers_proposal=True, restates_denial=True),
+    TypePolicy("THREATEN", "13", speech_act=True, self_reported=True, takes_content=True, threat=True,
+               said_infinitive=True),
+    TypePolicy("PROTEST", "14", absorbs_requests=True),
+    TypePolicy("MOBILIZE", "15", self_reported=True, decided=True),
+    TypePolicy("SANCTION", "16", self_reported=True, has_recipient=True, decided=True, harm=True,
+               announced_as="THREATEN"),
+    TypePolicy("COERCE", "17", self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
+    TypePolicy("ASSAULT", "19", harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
+               force=True),
+)
+
+POLICY: dict[str, TypePolicy] = {p.type: p for p in _TABLE}
+# The type of the records the coder makes of a judgement in someone's words ("this was a
+# reckless act"), with no lexicon row behind them.
+ACCUSATION = POLICY["ACCUSE"]
+
+
+def policy(etype: str) -> TypePolicy:
+    """The policy row of a PLOVER type (KeyError for a type the table does not know)."""
+    return POLICY[etype]
