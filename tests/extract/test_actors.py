@@ -692,3 +692,51 @@ def test_he_after_he_was_used_for_one_man_stays_with_him(nlp):
     table, doc = resolve(nlp, text)
     assert table.for_token(tok(doc, "He")) is table.for_token(tok(doc, "Banda"))
 
+
+
+# -- the resolver's contract ---------------------------------------------------------------
+def test_resolver_parts_reach_each_other_only_through_public_methods():
+    """Each part of the resolver uses its own private helpers only: the others are reached
+    through `self.resolver.<part>.<public method>` and shared state through `self.reg`."""
+    import ast
+    from pathlib import Path
+
+    import wirecoder.extract.actors as pkg
+    from wirecoder.extract.actors.records import ActorRegistry, Part, ResolverParts
+    parts = ResolverParts.__annotations__
+    assert set(parts) == {"reg", "people", "phrases", "named", "affiliations", "coref"}
+    problems = []
+    for path in Path(pkg.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
+            own = {m.name for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))}
+            for node in ast.walk(cls):
+                if not isinstance(node, ast.Attribute) or not node.attr.startswith("_") or node.attr.startswith("__"):
+                    continue
+                base = node.value
+                if isinstance(base, ast.Name) and base.id == "self":
+                    if any(b.id == "Part" for b in cls.bases if isinstance(b, ast.Name)) and node.attr not in own:
+                        problems.append(f"{path.name}:{node.lineno} self.{node.attr}")
+                elif isinstance(base, ast.Attribute) and base.attr in set(parts) | {"resolver"}:
+                    problems.append(f"{path.name}:{node.lineno} ...{base.attr}.{node.attr}")
+    assert problems == []
+    # the parts are the resolver's classes, the registry's builders are public
+    assert {c.__name__ for c in Part.__subclasses__()} == {"People", "NounPhrases", "NamedActors",
+                                                           "Affiliations", "Coreference"}
+    assert all(callable(getattr(ActorRegistry, m)) for m in ("state", "org", "organ", "new", "mention", "note",
+                                                             "map_np"))
+
+
+def test_parts_share_one_registry(nlp):
+    """Actors one part makes are the ones every other part finds: one registry per article."""
+    from wirecoder.extract.actors.resolver import _Resolver
+    text = "Kenyan police arrested a protester in Nairobi. The police said he had thrown stones."
+    doc = nlp(text)
+    resolver = _Resolver(Context(article=Article(id="t", text=text), doc=doc))
+    table = resolver.run()
+    parts = [resolver.people, resolver.phrases, resolver.named, resolver.affiliations, resolver.coref]
+    assert all(p.reg is resolver.reg for p in parts)
+    police = table.for_token(tok(doc, "police"))
+    assert table.for_token(tok(doc, "police", 1)) is police   # the description found the same actor
+    assert codes(police)[:2] == ("KEN", "KEN")
+    assert sum(1 for a in resolver.reg.actors if a.model is police) == 1

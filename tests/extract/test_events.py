@@ -62,6 +62,41 @@ def test_lexicon_rows_read_as_written():
     assert seize[0] == "COERCE" and seize[-1] == "ASSAULT"  # a person is arrested, posts are taken
 
 
+def test_policy_table_has_one_row_per_plover_type_and_gives_default_cameo_roots():
+    from wirecoder.extract.events.policy import POLICY
+    assert set(POLICY) == set(EVENT_TYPES)
+    assert all(len(p.cameo) == 2 and p.cameo.isdigit() for p in POLICY.values())
+    # what announcing harm or refusing to yield makes must itself be a type of the table
+    assert {p.announced_as for p in POLICY.values()} - {None} <= set(POLICY)
+    assert {p.refused_as for p in POLICY.values()} - {None} <= set(POLICY)
+    # a row with no CAMEO column takes its type's root from the table
+    lex = parse_lexicon("# header\nblockade\tV\tSANCTION\t-\t-\tobj\t-\n")
+    assert lex.entries[0].cameo == POLICY["SANCTION"].cameo == "16"
+
+
+def test_policy_recodes_announced_harm_and_refused_yielding():
+    # recoding reads the table: an announced SANCTION becomes the row's announced_as type
+    # with that type's CAMEO root; a refused concession becomes its refused_as type
+    from wirecoder.extract.events.policy import POLICY
+    threat = one(code_events("The ministry said it would ban imports from Lithuania.", date(2024, 3, 1)),
+                 POLICY["SANCTION"].announced_as)
+    assert threat.cameo == POLICY[POLICY["SANCTION"].announced_as].cameo == "13"
+    refusal = one(code_events('"We will not withdraw our troops," the Malian defence minister said.',
+                              date(2024, 3, 1)), POLICY["RETREAT"].refused_as)
+    assert (refusal.mode, refusal.cameo, refusal.negated) == ("yield", "12", False)
+
+
+def test_event_type_rules_live_only_in_the_policy_table():
+    """No module of the event coder tests a type by name: every per-type rule reads events/policy.py."""
+    import re
+    import wirecoder.extract.events as pkg
+    literal = re.compile(r"[\"'](?:" + "|".join(EVENT_TYPES) + r")[\"']")
+    offenders = [f"{path.name}:{n}" for path in Path(pkg.__file__).parent.glob("*.py") if path.name != "policy.py"
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if literal.search(line.split("#")[0])]
+    assert offenders == []
+
+
 @pytest.mark.parametrize("row, message", [
     ("attack\tV\tASSAULT\t-\t19\tobj", "expected 7 columns"),
     ("attack\tV\tFIGHT\t-\t19\tobj\t-", "not a PLOVER type"),

@@ -381,7 +381,8 @@ class People(Part):
         if t.i in self.reg.tok_actor:
             a = self.reg.tok_actor[t.i]
             return a if a.kind == "org" else None
-        return self.resolver.named.unknown_org(t, ent, Affiliation()) if self.resolver.named.plausible_org(ent) else None
+        named = self.resolver.named
+        return named.unknown_org(t, ent, Affiliation()) if named.plausible_org(ent) else None
 
     def _title_np(self, noun: Token) -> TitleReading:
         """What a title noun phrase says about the person it describes ("a spokeswoman for the rebels")."""

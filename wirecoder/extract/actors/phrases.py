@@ -98,7 +98,8 @@ class NounPhrases(Part):
         if code and tok.pos_ in ("PROPN", "NOUN") or (code and tok.ent_type_ == "NORP" and tok.dep_ != "amod"):
             return self.resolver.named.nationals(tok, code, span_toks, words)
         # An organisation the KB does not know ("Nigelec", "the National Electoral Body").
-        if ent is not None and ent.label_ == "ORG" and tok.i == entity_head(ent).i and self.resolver.named.plausible_org(ent):
+        if ent is not None and ent.label_ == "ORG" and tok.i == entity_head(ent).i \
+                and self.resolver.named.plausible_org(ent):
             return self.resolver.named.unknown_org(tok, ent, aff)
         # A capitalised name the tagger did not mark, headed by an organisation word or led by
         # a nationality: "the Workers' Front", "the Ecuadorian Episcopal Conference".
