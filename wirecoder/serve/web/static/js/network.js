@@ -36,8 +36,8 @@ function layout(nodes, edges) {
       fx[a] += (dx / d) * f; fy[a] += (dy / d) * f; fx[b] -= (dx / d) * f; fy[b] -= (dy / d) * f;
     }
     nodes.forEach((n, i) => {
-      n.x = Math.min(W - 20, Math.max(20, n.x + Math.max(-10, Math.min(10, fx[i])) * cool));
-      n.y = Math.min(H - 14, Math.max(14, n.y + Math.max(-10, Math.min(10, fy[i])) * cool));
+      n.x = Math.min(W - 60, Math.max(30, n.x + Math.max(-10, Math.min(10, fx[i])) * cool));
+      n.y = Math.min(H - 20, Math.max(24, n.y + Math.max(-10, Math.min(10, fy[i])) * cool));
     });
   }
 }
