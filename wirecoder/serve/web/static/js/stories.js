@@ -19,14 +19,14 @@ async function allStories() {
 
 async function storyBody(story) {
   const events = await get(`/api/events?story=${story.id}&limit=200`);
-  const sources = new Set(story.articles.map((a) => a.source || (a.url ? new URL(a.url).host : null)).filter(Boolean));
   return [
     el("h3", { text: story.title || `Story ${story.id}` }),
-    el("p", { "data-summary": "", text: `${story.num_copies} copies from ${sources.size} source${sources.size === 1 ? "" : "s"}; ${events.total} merged events` }),
+    // How many sources report each event is the store's num_sources (by source name, else URL host).
+    el("p", { "data-summary": "", text: `${story.num_copies} copies; ${events.total} merged events` }),
     el("h4", { text: "Copies" }),
     el("ul", { "data-copies": "" }, story.articles.map((a) => el("li", {},
       el("a", { href: `#/article/${a.id}` }, a.title || a.id.slice(0, 12)),
-      ` · ${[a.source, a.published].filter(Boolean).join(" · ")}`))),
+      ` · ${[a.source || (a.url ? new URL(a.url).host : "source not given"), a.published].filter(Boolean).join(" · ")}`))),
     el("h4", { text: "Merged events" }),
     el("div", { class: "table-wrap" }, el("table", {},
       el("thead", {}, el("tr", {}, ["Date", "Type", "Source", "Target", "Articles", "Sources", "Evidence"]
