@@ -1,6 +1,6 @@
 """dashboard indexes
 
-Revision ID: 0002
+Revision ID: 0002_dashboard_indexes
 Revises: 0001
 
 Indexes on merged_events for what the dashboard filters and groups by:
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0002'
+revision = '0002_dashboard_indexes'
 down_revision = '0001'
 branch_labels = None
 depends_on = None
