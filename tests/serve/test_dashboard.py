@@ -327,6 +327,11 @@ def test_map_markers_open_their_events_and_downloads_hold_the_selection(page, de
     assert page.inner_text("#map [data-list] h3").startswith(f"{name}: {len(there)} events")
     assert len(page.query_selector_all("#map [data-list] li")) == len(there)
     shot(page.locator("#map"), "map-place")
+    # The arrow keys pan the map.
+    x_before = page.evaluate("document.querySelector('#map svg').viewBox.baseVal.x")
+    page.focus("#map [data-body] svg")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.querySelector('#map svg').viewBox.baseVal.x") > x_before
 
     csv_href = page.get_attribute("#events [data-download=csv]", "href")
     geo_href = page.get_attribute("#events [data-download=geojson]", "href")

@@ -130,7 +130,7 @@ def query_events(session: Session, f: Filters, q: Optional[str], limit: Optional
     return items, total
 
 
-def iter_events(session: Session, f: Filters, q: Optional[str], page: int = 500) -> Iterator[dict]:
+def iter_events(session: Session, f: Filters, q: Optional[str], page: int = 2000) -> Iterator[dict]:
     """Every selected merged event, a page at a time (for the downloads)."""
     offset = 0
     while True:

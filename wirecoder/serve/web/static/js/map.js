@@ -87,7 +87,36 @@ function draw() {
     markers.append(g);
   }
   svg.append(markers);
+  pannable(svg, w);
   section.querySelector("[data-body]").replaceChildren(svg);
+}
+
+// Dragging the map (or the arrow keys on it) moves the view; a drag is not a click on a marker.
+function pannable(svg, w) {
+  svg.setAttribute("tabindex", "0");
+  svg.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight ArrowUp ArrowDown");
+  let from = null;
+  svg.addEventListener("pointerdown", (e) => { from = { x: e.clientX, y: e.clientY, cx: view.cx, cy: view.cy, moved: false }; });
+  svg.addEventListener("pointermove", (e) => {
+    if (!from) return;
+    const scale = w / svg.getBoundingClientRect().width;
+    const dx = (e.clientX - from.x) * scale, dy = (e.clientY - from.y) * scale;
+    if (!from.moved && Math.abs(e.clientX - from.x) + Math.abs(e.clientY - from.y) < 4) return;
+    from.moved = true;
+    const vb = svg.viewBox.baseVal;
+    view = { ...view, cx: from.cx - dx, cy: from.cy - dy };
+    vb.x = view.cx - vb.width / 2; vb.y = view.cy - vb.height / 2;
+  });
+  svg.addEventListener("pointerup", () => { if (from && from.moved) draw(); from = null; });
+  svg.addEventListener("keydown", (e) => {
+    const step = w / 8;
+    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (e.target !== svg || !moves[e.key]) return;
+    e.preventDefault();
+    view = { ...view, cx: view.cx + moves[e.key][0], cy: view.cy + moves[e.key][1] };
+    draw();
+    section.querySelector("[data-body] svg").focus();
+  });
 }
 
 for (const b of section.querySelectorAll("[data-zoom]")) {
