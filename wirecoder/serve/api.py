@@ -247,4 +247,9 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
         except StoreError as exc:
             raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
 
+    # The dashboard: its aggregate endpoints, then its static files at `/` (last: it matches all).
+    from wirecoder.serve import api_aggregates, web
+
+    app.include_router(api_aggregates.router)
+    web.mount(app)
     return app

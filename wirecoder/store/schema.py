@@ -161,7 +161,12 @@ class MergedEventRow(Base):
     num_copies: Mapped[int] = mapped_column(Integer)    # articles, every copy counted
     num_sources: Mapped[int] = mapped_column(Integer)   # distinct sources over all copies
 
-    __table_args__ = (Index("ix_merged_events_type_date", "type", "date"),)
+    # The dashboard's filters and groupings (date ranges, actors, countries; migration 0002).
+    __table_args__ = (Index("ix_merged_events_type_date", "type", "date"),
+                      Index("ix_merged_events_date", "date"),
+                      Index("ix_merged_events_source_code", "source_code"),
+                      Index("ix_merged_events_target_code", "target_code"),
+                      Index("ix_merged_events_place_country", "place_country"))
 
 
 class EventRow(Base):
