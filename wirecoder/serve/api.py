@@ -129,6 +129,13 @@ def _page(request: Request, query: Callable, filters: Filters, limit: int, offse
     return Page(items=items, total=total, next=nxt)
 
 
+def _unusable(reason: str) -> HTTPException:
+    """422 for an article that validates but holds nothing to extract, shaped like FastAPI's own
+    422 (a list of problems), so that clients read one shape."""
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                         [{"type": "unusable_article", "loc": ["body"], "msg": reason}])
+
+
 def _article(body: ArticleIn):
     """The submitted article (raises IngestError when there is none in it)."""
     from wirecoder.ingest import article_from_html, article_from_text
@@ -202,6 +209,7 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
     @app.post("/api/articles", tags=["articles"], response_model=ArticleAdded,
               status_code=status.HTTP_201_CREATED, dependencies=[Depends(authorised)],
               responses={200: {"model": ArticleAdded, "description": "already stored"},
+                         400: {"model": Problem, "description": "the body is not JSON text"},
                          401: {"model": Problem, "description": "missing or wrong token"},
                          403: {"model": Problem, "description": "submitting disabled"},
                          413: {"model": Problem, "description": f"body over {MAX_BODY_BYTES:,} bytes"}})
@@ -212,10 +220,9 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
         try:
             article = _article(body)
         except IngestError as exc:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+            raise _unusable(exc.reason) from None
         if len(article.text) > MAX_TEXT_CHARS:  # an HTML page whose text alone is too long
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                                f"article text over {MAX_TEXT_CHARS:,} characters")
+            raise _unusable(f"article text over {MAX_TEXT_CHARS:,} characters")
         # The id is the text's hash: an article stored before is not extracted again. Looked up
         # inside the lock, so that the same article posted twice at once is extracted once.
         with extract_lock:
