@@ -20,6 +20,7 @@ from typing import Annotated, Any, Optional
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, field_validator
 
 from wirecoder.models import EventType, FigureKind
+from wirecoder.serve.console import iso_date
 
 # Every id the store hands out fits a PostgreSQL `integer`; larger ones cannot exist.
 MAX_ID = 2**31 - 1
@@ -130,13 +131,6 @@ def _base_type(annotation) -> type:
     return str
 
 
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
 def add_options(parser: argparse.ArgumentParser, kind: str) -> None:
     """Add list `kind`'s filters to `parser` as --name options (checked again by Filters)."""
     for name, help_text in LISTS[kind].items():
@@ -149,7 +143,7 @@ def add_options(parser: argparse.ArgumentParser, kind: str) -> None:
             continue
         base = _base_type(annotation)
         if base is dt.date:
-            parser.add_argument(f"--{name}", type=_iso_date, metavar="YYYY-MM-DD", help=help_text)
+            parser.add_argument(f"--{name}", type=iso_date, metavar="YYYY-MM-DD", help=help_text)
         elif base is int:
             parser.add_argument(f"--{name}", type=int, metavar="ID", help=help_text)
         else:

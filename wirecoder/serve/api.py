@@ -34,7 +34,7 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.datastructures import URL
 
 from wirecoder import __version__
-from wirecoder.filters import ARTICLE_ID_CHARS, LISTS, MAX_ID, Filters, query_model
+from wirecoder.filters import ARTICLE_ID_CHARS, MAX_ID, Filters, query_model
 from wirecoder.serve.limits import BodyLimit, MAX_BODY_BYTES, MAX_TEXT_CHARS
 from wirecoder.store import Store, StoreError
 
@@ -115,9 +115,11 @@ def _filters_dependency(kind: str) -> Callable[..., Filters]:
     return dependency
 
 
-event_filters, quote_filters, figure_filters, place_filters, story_filters = (
-    _filters_dependency(kind) for kind in ("events", "quotes", "figures", "places", "stories"))
-assert set(LISTS) == {"events", "quotes", "figures", "places", "stories"}
+event_filters = _filters_dependency("events")
+quote_filters = _filters_dependency("quotes")
+figure_filters = _filters_dependency("figures")
+place_filters = _filters_dependency("places")
+story_filters = _filters_dependency("stories")
 
 
 def _page(request: Request, query: Callable, filters: Filters, limit: int, offset: int) -> Page:
