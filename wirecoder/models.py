@@ -61,6 +61,11 @@ class Article(Record):
 
 
 class Actor(Record):
+    id: Optional[int] = Field(
+        None, description="index of this actor in the record's `actors` (added field). On an event, "
+                          "quote or figure the actor refers to that entry: its `mentions` are only those "
+                          "inside the evidence sentence, the full list is in `actors`; null when the "
+                          "actor is not in `actors` (a state inferred from context)")
     name: str
     code: Optional[str] = Field(None, description="ISO 3166-1 alpha-3 or organisation code")
     country: Optional[str] = Field(None, description="ISO alpha-3 of the actor's country")
@@ -70,6 +75,10 @@ class Actor(Record):
 
 
 class Place(Record):
+    id: Optional[int] = Field(
+        None, description="index of this place in the record's `places` (added field). As an event's "
+                          "location it refers to that entry, with only the mentions inside the evidence "
+                          "sentence")
     name: str
     aliases: list[str] = Field(default_factory=list)
     country: Optional[str] = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Generic, Optional, TypeVar
 
 from spacy.tokens import Doc
 
@@ -23,8 +24,11 @@ from wirecoder.extract.places import extract_places
 from wirecoder.extract.quotes import extract_quotes
 from wirecoder.extract.time import reference_date
 from wirecoder.ingest import IngestError, article_from_text, read_path
-from wirecoder.models import Article, Extraction
+from wirecoder.models import Actor, Article, Event, Evidence, Extraction, Figure, Place, Quote
 from wirecoder.nlp import parse
+
+R = TypeVar("R", Event, Quote, Figure)
+T = TypeVar("T", Actor, Place)
 
 
 def prepare_context(article: Article, doc: Doc, published: date | None = None) -> Context:
@@ -38,14 +42,45 @@ def prepare_context(article: Article, doc: Doc, published: date | None = None) -
 
 def extract_context(ctx: Context) -> Extraction:
     """Run the record extractors over a prepared context."""
+    actors, places = References(ctx.actors.actors), References(ctx.places.places)
     return Extraction(
         article=ctx.article,
-        actors=ctx.actors.actors,
-        places=ctx.places.places,
-        quotes=extract_quotes(ctx),
-        figures=extract_figures(ctx),
-        events=extract_events(ctx),
+        actors=actors.listed,
+        places=places.listed,
+        quotes=[actors.on(q, "speaker") for q in extract_quotes(ctx)],
+        figures=[actors.on(f, "claimed_by") for f in extract_figures(ctx)],
+        events=[places.on(actors.on(e, "source", "target", "claimed_by"), "location")
+                for e in extract_events(ctx)],
     )
+
+
+class References(Generic[T]):
+    """Actors (or places) of events, quotes and figures as references into the record's list.
+
+    An actor carries every mention in the article; copying that list into each
+    of its events made a record grow with (events x mentions), quadratically in
+    the article's length. A reference keeps the entry's fields, its `id` (index
+    in the list) and only the mentions inside the record's evidence sentence.
+    """
+
+    def __init__(self, items: list[T]):
+        self.listed: list[T] = [item.model_copy(update={"id": i}) for i, item in enumerate(items)]
+        self._index = {id(item): i for i, item in enumerate(items)}
+        self._by_value: dict[str, int] = {}
+        for i, item in enumerate(items):
+            self._by_value.setdefault(item.model_dump_json(), i)
+
+    def ref(self, item: Optional[T], evidence: Evidence) -> Optional[T]:
+        if item is None:
+            return None
+        index = self._index.get(id(item))
+        if index is None:
+            index = self._by_value.get(item.model_dump_json())
+        inside = [m for m in item.mentions if evidence.start <= m[0] and m[1] <= evidence.end]
+        return item.model_copy(update={"id": index, "mentions": inside})
+
+    def on(self, record: R, *fields: str) -> R:
+        return record.model_copy(update={f: self.ref(getattr(record, f), record.evidence) for f in fields})
 
 
 def extract_articles(articles: Iterable[Article], published: date | None = None,

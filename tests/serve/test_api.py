@@ -105,7 +105,7 @@ def test_lists_are_paginated(api):
     client, _, _ = api
     first = client.get("/api/events", params={"limit": 5}).json()
     assert len(first["items"]) == 5 and first["total"] > 5
-    assert first["next"].startswith(str(client.base_url)) and "offset=5" in first["next"]
+    assert first["next"].startswith("/api/events?") and "offset=5" in first["next"]
     second = client.get(first["next"]).json()
     assert {e["id"] for e in first["items"]}.isdisjoint(e["id"] for e in second["items"])
     last = client.get("/api/events", params={"limit": 5, "offset": first["total"] - 2}).json()
@@ -128,7 +128,8 @@ def test_an_event_has_all_its_evidence_pointing_into_article_text(api):
         assert text[ev["start"]:ev["end"]] == ev["text"]
         assert merged[0]["id"] in article["merged_event_ids"]
     assert client.get("/api/events/999999").status_code == 404
-    assert client.get("/api/articles/nope").status_code == 404
+    assert client.get(f"/api/articles/{'0' * 64}").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 422  # not a sha256 id at all
 
 
 def test_records_places_and_stories(api):
@@ -205,3 +206,161 @@ def test_wirecoder_serve_runs_on_loopback(tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=30)
     assert err.startswith(f"wirecoder: serving {db} on http://127.0.0.1:{port}")
+
+
+# --- issue 16 items 2, 4, 10 and the HTTP API of issue 15 --------------------------------
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+DATABASE_WORDS = ("sqlite", "psycopg", "overflow", "postgres", "sql", "traceback", "pattern too complex",
+                  "relation", "no such table")
+
+
+def _no_database_text(body: str) -> None:
+    assert not any(word in body.lower() for word in DATABASE_WORDS), body
+
+
+@pytest.mark.parametrize("url", [
+    "/api/events?offset=9223372036854775808", "/api/events?story=9223372036854775808",
+    "/api/events/99999999999999999999", "/api/events/2147483648", "/api/events/0",
+    "/api/events?place=" + "x" * 60_000, "/api/places?place=" + "Nyala" * 100,
+    "/api/quotes?actor=UN%00", "/api/figures?country=%00", "/api/events?article=ab%00cd",
+    "/api/events?limit=1001", "/api/stories?since=2024-13-01", "/api/figures?kind=eaten",
+    "/api/articles/" + "a" * 65, "/api/articles/..%2E%2E",
+])
+def test_bad_query_and_path_values_are_422_json_on_both_back_ends(api, url):
+    client, _, _ = api
+    response = client.get(url)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/json"
+    problems = response.json()["detail"]
+    assert problems and all(p["loc"][0] in ("query", "path") and p["msg"] for p in problems)
+    _no_database_text(response.text)
+    assert len(response.content) < 2000  # the refused value is not echoed back
+
+
+def test_filters_normalise_case_and_largest_ids_are_fine(api):
+    client, _, _ = api
+    upper = client.get("/api/events", params={"type": "ASSAULT", "limit": 1000}).json()
+    assert client.get("/api/events", params={"type": "assault", "limit": 1000}).json() == upper
+    assert client.get("/api/events/2147483647").status_code == 404
+    assert client.get("/api/events", params={"offset": 2**31 - 1}).json()["items"] == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_database_failures_are_503_json_without_the_database_message(backend):
+    with test_database(backend) as url:  # no tables: every query fails in the database
+        store = Store(url)
+        with serving(create_app(store, token=TOKEN)) as base:
+            for path in ("/api/events", "/api/stats", "/api/events/1", f"/api/articles/{'a' * 64}"):
+                response = httpx.get(base + path)
+                assert response.status_code == 503, (path, response.text)
+                assert response.json() == {"detail": "the database cannot answer now; try again later"}
+                _no_database_text(response.text)
+        store.close()
+
+
+def test_unexpected_errors_are_500_json_without_a_traceback(api, monkeypatch):
+    _, _, db = api
+    store = Store(db)
+    app = create_app(store, token=TOKEN)
+    monkeypatch.setattr(store, "stats", lambda: {}["missing key"])  # a bug in the server's code
+    with serving(app) as base:
+        response = httpx.get(base + "/api/stats")
+    assert response.status_code == 500 and response.json() == {"detail": "internal error"}
+    assert "KeyError" not in response.text and "Traceback" not in response.text
+    store.close()
+
+
+def test_post_bodies_and_texts_over_the_limits_are_refused(api):
+    from wirecoder.serve.limits import MAX_BODY_BYTES, MAX_TEXT_CHARS
+
+    client, _, _ = api
+    before = client.get("/api/stats").json()["articles"]
+    huge = json.dumps({"text": "The minister spoke. " * (20 * 2**20 // 20)})  # 20 MB
+    response = client.post("/api/articles", content=huge, headers={**AUTH, "content-type": "application/json"})
+    assert response.status_code == 413 and "request body over" in response.json()["detail"]
+
+    def chunks():  # no Content-Length: counted as it arrives
+        for _ in range(MAX_BODY_BYTES // 2**16 + 2):
+            yield b" " * 2**16
+
+    chunked = client.post("/api/articles", content=chunks(), headers={**AUTH, "content-type": "application/json"})
+    assert chunked.status_code == 413
+    long_text = {"text": "Rain fell on the capital. " * (MAX_TEXT_CHARS // 26 + 1)}
+    response = client.post("/api/articles", json=long_text, headers=AUTH)
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["body", "text"]
+    assert "at most 1000000 characters" in response.json()["detail"][0]["msg"]
+    assert len(response.content) < 2000
+    long_html = {"html": "<p>" + "Rain fell on the capital. " * (MAX_TEXT_CHARS // 26 + 1) + "</p>"}
+    response = client.post("/api/articles", json=long_html, headers=AUTH)
+    assert response.status_code == 422
+    assert "over 1,000,000 characters" in response.json()["detail"][0]["msg"]
+    assert client.post("/api/articles", json={"text": "A\x00B said."}, headers=AUTH).status_code in (201, 422)
+    assert client.get("/api/stats").json()["articles"] <= before + 1
+
+
+def test_concurrent_posts_of_one_article_store_it_once(api):
+    client, _, _ = api
+    article = {"title": "Port Workers Strike in Mombasa",
+               "text": "Dock workers in Mombasa walked off the job on Thursday, their union said.\n"
+                       "The union accused the port authority of withholding wages.",
+               "published": "2024-05-02"}
+    before = client.get("/api/stats").json()["articles"]
+    results: list[httpx.Response] = []
+    base = str(client.base_url)
+
+    def post() -> None:
+        results.append(httpx.post(base + "/api/articles", json=article, headers=AUTH, timeout=120))
+
+    threads = [threading.Thread(target=post) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status_code for r in results) == [200, 200, 200, 201]
+    assert len({r.json()["id"] for r in results}) == 1
+    assert client.get("/api/stats").json()["articles"] == before + 1
+
+
+def test_docs_work_offline_and_openapi_declares_errors(api):
+    import re
+
+    client, _, _ = api
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).raise_for_status().text
+        assets = re.findall(r'(?:src|href)=["\']([^"\']+)["\']', html)
+        assert assets and not re.search(r"https?://", " ".join(assets)), assets
+        for asset in assets:
+            got = client.get(asset)
+            assert got.status_code == 200 and len(got.content) > 100, asset
+        assert "cdn." not in html
+    assert client.get("/static-offline-docs/../../../../etc/passwd").status_code == 404
+    assert client.get("/static-offline-docs/%2e%2e/%2e%2e/%2e%2e/etc/passwd").status_code == 404
+    assert client.get("/api/articles/..%2F..%2F..%2Fetc%2Fpasswd").json() == {"detail": "Not Found"}
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/events/{event_id}", "/api/articles/{article_id}"):
+        responses = spec["paths"][path]["get"]["responses"]
+        assert {"200", "404", "422", "503"} <= set(responses), responses
+    for path in ("/api/events", "/api/quotes", "/api/figures", "/api/places", "/api/stories"):
+        assert {"200", "422", "503"} <= set(spec["paths"][path]["get"]["responses"])
+    assert {"201", "401", "403", "413", "422"} <= set(spec["paths"]["/api/articles"]["post"]["responses"])
+
+
+def test_next_links_are_relative_whatever_the_host_header(api):
+    client, _, _ = api
+    page = client.get("/api/events", params={"limit": 2, "type": "ASSAULT"},
+                      headers={"Host": "evil.example:666"}).json()
+    assert page["next"].startswith("/api/events?") and "evil" not in page["next"]
+    assert "type=ASSAULT" in page["next"] and "offset=2" in page["next"]
+
+
+def test_no_cors_headers_and_loopback_by_default(api):
+    from wirecoder.serve.cli import build_parser
+
+    client, _, _ = api
+    response = client.get("/api/stats", headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 200 and "access-control-allow-origin" not in response.headers
+    preflight = client.options("/api/articles", headers={"Origin": "https://elsewhere.example",
+                                                         "Access-Control-Request-Method": "POST"})
+    assert "access-control-allow-origin" not in preflight.headers
+    assert build_parser().parse_args(["serve"]).host == "127.0.0.1"

@@ -209,3 +209,48 @@ def test_database_errors_are_one_line(tmp_path):
     upgrade = run("db", "upgrade", "--db", f"sqlite:///{missing}")
     assert upgrade.returncode == 0 and upgrade.stdout.endswith(f"is at revision {migrate.head()}\n")
     assert run_json("stats", "--db", f"sqlite:///{missing}")["articles"] == 0
+
+
+def test_filters_are_defined_once_for_the_cli_and_the_api():
+    """Issue 9: the CLI options and the API query parameters come from wirecoder.filters.LISTS."""
+    from wirecoder.filters import LISTS
+    from wirecoder.serve.api import create_app
+    from wirecoder.serve.cli import build_parser
+
+    spec = create_app("sqlite://").openapi()
+    commands = build_parser()._subparsers._group_actions[0].choices
+    for kind, cli_command in (("events", "events"), ("events", "export"), ("quotes", "quotes"),
+                              ("figures", "figures"), ("places", None), ("stories", None)):
+        api = {p["name"]: p.get("description") for p in spec["paths"][f"/api/{kind}"]["get"]["parameters"]}
+        assert set(api) - {"limit", "offset"} == set(LISTS[kind])
+        assert all(api[name] == text for name, text in LISTS[kind].items())
+        if cli_command:
+            options = {a.dest: a.help for a in commands[cli_command]._actions}
+            options = {k: v for k, v in options.items() if k not in ("help", "db", "limit", "offset", "format",
+                                                                     "output")}
+            assert set(options) == set(LISTS[kind])
+            assert all(options[name].startswith(text) for name, text in LISTS[kind].items())
+
+
+def test_bad_filter_values_are_one_line_usage_errors(demo, capsys):
+    url, _ = demo["sqlite"]
+    code, out, err = cli(capsys, "events", "--db", url, "--story", "99999999999999999999")
+    assert code == 2 and out == ""
+    assert err == "wirecoder: error: events: --story: Input should be less than or equal to 2147483647\n"
+    code, _, err = cli(capsys, "quotes", "--db", url, "--actor", "U\tN")
+    assert code == 2 and err.startswith("wirecoder: error: quotes: --actor: ") and err.count("\n") == 1
+    code, _, err = cli(capsys, "export", "--db", url, "--format", "csv", "--place", "x" * 201)
+    assert code == 2 and "at most 200 characters" in err
+    with pytest.raises(SystemExit) as usage:
+        cli(capsys, "events", "--db", url, "--offset", str(2**63))
+    assert usage.value.code == 2 and "must be between 0 and 2147483647" in capsys.readouterr().err
+    code, out, _ = cli(capsys, "events", "--db", url, "--type", "assault", "--format", "json")
+    assert code == 0 and json.loads(out)["total"] > 0
+
+
+def test_the_command_modules_do_not_import_the_parser():
+    """Issue 9: no import loop cli.py <-> commands_db.py."""
+    probe = ("import sys, wirecoder.serve.commands_db; "
+             "print('wirecoder.serve.cli' in sys.modules, 'sqlalchemy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["False", "False"], out.stderr

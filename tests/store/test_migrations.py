@@ -50,3 +50,40 @@ def test_unusable_databases_give_one_line_errors():
         store.check()
     assert "\n" not in str(down.value) and "secret" not in down.value.item
     assert down.value.item.startswith("postgresql+psycopg://wc:***@127.0.0.1:1/none")
+
+
+RACE = """
+import sys, time
+from wirecoder.store import Store, StoreError
+url, start = sys.argv[1], float(sys.argv[2])
+store = Store(url)
+time.sleep(max(0.0, start - time.time()))  # all processes begin together
+try:
+    store.upgrade()
+except StoreError as exc:
+    print(exc.reason, file=sys.stderr)
+    sys.exit(1)
+print(store.revision())
+"""
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_processes_setting_up_one_fresh_database_at_once_all_succeed(backend):
+    """Issue 16.11: migrations are serialised (advisory lock on PostgreSQL, write lock on SQLite)."""
+    import subprocess
+    import sys
+    import time
+
+    from wirecoder.store.testing import test_database
+
+    for _ in range(2):  # with 4 processes starting together, the race was lost every round
+        with test_database(backend) as url:
+            start = time.time() + 3
+            procs = [subprocess.Popen([sys.executable, "-c", RACE, url, str(start)], stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True) for _ in range(4)]
+            results = [p.communicate(timeout=120) for p in procs]
+            failures = [err for p, (_, err) in zip(procs, results) if p.returncode != 0]
+            assert not failures, failures
+            assert {out.strip() for out, _ in results} == {migrate.head()}
+            with Store(url) as store:
+                store.check()

@@ -4,27 +4,44 @@ Reads are open; POST /api/articles (extract and store an article) needs
 `Authorization: Bearer <token>` with the token the server was given
 ($WIRECODER_TOKEN). Without a configured token, submitting is disabled
 (403); a missing or wrong token is 401. Lists are paginated:
-{"items": [...], "total": N, "next": URL of the next page or null}.
-OpenAPI docs are at /docs, the schema at /openapi.json.
+{"items": [...], "total": N, "next": relative URL of the next page or null}.
+OpenAPI docs are at /docs (served from the package: they work offline), the
+schema at /openapi.json.
+
+Every input is checked by a model before the database sees it (filters:
+wirecoder/filters.py; ids inside the database's integer range, strings of
+bounded length without control characters); a bad one is 422. Every error
+is JSON {"detail": ...}: a database failure is 503 without the database's
+own message (that goes to the server log), anything unexpected 500.
+No CORS headers: browsers on other origins cannot read the API.
 """
 from __future__ import annotations
 
+import inspect
+import logging
 import os
 import secrets
 import threading
 from datetime import date
 from typing import Annotated, Any, Callable, Optional
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response, status
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field, model_validator
+from starlette.datastructures import URL
 
 from wirecoder import __version__
-from wirecoder.models import EventType, FigureKind
-from wirecoder.store import Filters, Store, StoreError
+from wirecoder.filters import ARTICLE_ID_CHARS, MAX_ID, Filters, query_model
+from wirecoder.serve.limits import BodyLimit, MAX_BODY_BYTES, MAX_TEXT_CHARS
+from wirecoder.store import Store, StoreError
 
 TOKEN_ENV = "WIRECODER_TOKEN"
 MAX_LIMIT = 1000
+MAX_META_CHARS = 2000  # title, url, source of a submitted article
+log = logging.getLogger("wirecoder.api")
 
 # auto_error=False: a missing header is our 401 (or 403 when submitting is off), not FastAPI's.
 Credentials = Annotated[Optional[HTTPAuthorizationCredentials], Depends(HTTPBearer(auto_error=False))]
@@ -33,18 +50,27 @@ Credentials = Annotated[Optional[HTTPAuthorizationCredentials], Depends(HTTPBear
 class Page(BaseModel):
     items: list[dict[str, Any]]
     total: int
-    next: Optional[str] = Field(None, description="URL of the next page; null on the last one")
+    next: Optional[str] = Field(None, description="relative URL of the next page; null on the last one")
+
+
+class Problem(BaseModel):
+    """Every error: a message (a list of field problems for 422)."""
+
+    detail: Any
+
+
+Meta = Annotated[Optional[str], Field(None, max_length=MAX_META_CHARS, pattern=r"^[^\x00]*$")]
 
 
 class ArticleIn(BaseModel):
     """An article to extract: plain `text` or an `html` page, with what is known about it."""
 
-    title: Optional[str] = None
-    text: Optional[str] = None
-    html: Optional[str] = None
-    url: Optional[str] = None
+    title: Meta = None
+    text: Optional[str] = Field(None, min_length=1, max_length=MAX_TEXT_CHARS)
+    html: Optional[str] = Field(None, min_length=1, max_length=MAX_BODY_BYTES)
+    url: Meta = None
     published: Optional[date] = None
-    source: Optional[str] = None
+    source: Meta = None
 
     @model_validator(mode="after")
     def _one_body(self) -> "ArticleIn":
@@ -65,61 +91,51 @@ class ArticleAdded(BaseModel):
     href: str
 
 
-# --- query parameters, one dependency per kind of list -------------------------------------
+# --- query parameters: the filters of each list, generated from wirecoder/filters.py -------
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
-Since = Annotated[Optional[date], Query(description="on or after this date (YYYY-MM-DD)")]
-Until = Annotated[Optional[date], Query(description="on or before this date (YYYY-MM-DD)")]
-Story = Annotated[Optional[int], Query(description="only this story (syndicated copies)")]
-ArticleId = Annotated[Optional[str], Query(description="only this article (sha256 id)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="items to skip")]
+EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="merged event id")]
+ArticleId = Annotated[str, Path(min_length=1, max_length=ARTICLE_ID_CHARS, pattern="^[0-9a-fA-F]+$",
+                                description="the article's sha256 id (hex)")]
 
 
-def event_filters(type: Annotated[Optional[EventType], Query(description="PLOVER event type")] = None,
-                  actor: Annotated[Optional[str], Query(description="source or target actor code")] = None,
-                  country: Annotated[Optional[str], Query(description="ISO3: where, or whose actors")] = None,
-                  since: Since = None, until: Until = None,
-                  place: Annotated[Optional[str], Query(description="place name or alias")] = None,
-                  story: Story = None, article: ArticleId = None) -> Filters:
-    return Filters(type=type, actor=actor, country=country, since=since, until=until, place=place,
-                   story=story, article=article)
+def _filters_dependency(kind: str) -> Callable[..., Filters]:
+    """A FastAPI dependency reading list `kind`'s filters from the query string."""
+    model = query_model(kind)
+
+    def dependency(params) -> Filters:
+        return Filters(**params.model_dump(exclude_none=True))
+
+    # Set the signature itself: the model is made at run time, not named in the source.
+    dependency.__signature__ = inspect.Signature([inspect.Parameter(
+        "params", inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[model, Query()])],
+        return_annotation=Filters)
+    dependency.__name__ = f"{kind}_filters"
+    return dependency
 
 
-def quote_filters(actor: Annotated[Optional[str], Query(description="speaker's code")] = None,
-                  country: Annotated[Optional[str], Query(description="speaker's country")] = None,
-                  since: Since = None, until: Until = None, story: Story = None,
-                  article: ArticleId = None) -> Filters:
-    return Filters(actor=actor, country=country, since=since, until=until, story=story, article=article)
-
-
-def figure_filters(kind: Annotated[Optional[FigureKind], Query(description="what is counted")] = None,
-                   actor: Annotated[Optional[str], Query(description="claimant's code")] = None,
-                   country: Annotated[Optional[str], Query(description="claimant's country")] = None,
-                   since: Since = None, until: Until = None, story: Story = None,
-                   article: ArticleId = None) -> Filters:
-    return Filters(kind=kind, actor=actor, country=country, since=since, until=until, story=story,
-                   article=article)
-
-
-def place_filters(country: Annotated[Optional[str], Query(description="ISO3 of the place")] = None,
-                  place: Annotated[Optional[str], Query(description="place name or alias")] = None,
-                  since: Since = None, until: Until = None, story: Story = None,
-                  article: ArticleId = None) -> Filters:
-    return Filters(country=country, place=place, since=since, until=until, story=story, article=article)
-
-
-def story_filters(since: Since = None, until: Until = None, article: ArticleId = None) -> Filters:
-    return Filters(since=since, until=until, article=article)
+event_filters = _filters_dependency("events")
+quote_filters = _filters_dependency("quotes")
+figure_filters = _filters_dependency("figures")
+place_filters = _filters_dependency("places")
+story_filters = _filters_dependency("stories")
 
 
 def _page(request: Request, query: Callable, filters: Filters, limit: int, offset: int) -> Page:
-    try:
-        items, total = query(filters, limit=limit, offset=offset)
-    except StoreError as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
+    items, total = query(filters, limit=limit, offset=offset)
     more = offset + len(items) < total
-    nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit)) if more else None
+    # Relative: a Host header (or a proxy in front) cannot point the link elsewhere.
+    here = URL(path=request.url.path, query=request.url.query)
+    nxt = str(here.include_query_params(offset=offset + limit, limit=limit)) if more else None
     return Page(items=items, total=total, next=nxt)
+
+
+def _unusable(reason: str) -> HTTPException:
+    """422 for an article that validates but holds nothing to extract, shaped like FastAPI's own
+    422 (a list of problems), so that clients read one shape."""
+    return HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                         [{"type": "unusable_article", "loc": ["body"], "msg": reason}])
 
 
 def _article(body: ArticleIn):
@@ -150,10 +166,16 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
     token = (token if token is not None else os.environ.get(TOKEN_ENV)) or None  # "" is no token
     extract_lock = threading.Lock()  # one extraction at a time: spaCy is loaded once, memory stays flat
 
-    app = FastAPI(title="wirecoder", version=__version__,
-                  description="Events, quotes, figures and places extracted from news, with the evidence "
-                              "sentence of every record. Lists are paginated ({items, total, next}).")
+    # FastAPIOffline: FastAPI with /docs and /redoc served from the package's own copies of
+    # Swagger UI and ReDoc instead of a CDN.
+    app = FastAPIOffline(title="wirecoder", version=__version__,
+                         description="Events, quotes, figures and places extracted from news, with the "
+                                     "evidence sentence of every record. Lists are paginated "
+                                     "({items, total, next}).",
+                         responses={503: {"model": Problem, "description": "the database cannot answer"}})
     app.state.store = store
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    _error_handlers(app)
 
     def authorised(creds: Credentials) -> None:
         if token is None:
@@ -168,44 +190,48 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"no such {what}")
         return value
 
+    not_found = {404: {"model": Problem, "description": "no such record"}}
+
     @app.get("/api/events", response_model=Page, tags=["events"])
     def list_events(request: Request, filters: Annotated[Filters, Depends(event_filters)],
                     limit: Limit = 50, offset: Offset = 0) -> Page:
         """Merged events in date order; each counts once however many copies and articles report it."""
         return _page(request, store.query_events, filters, limit, offset)
 
-    @app.get("/api/events/{event_id}", tags=["events"])
-    def get_event(event_id: int) -> dict:
+    @app.get("/api/events/{event_id}", tags=["events"], responses=not_found)
+    def get_event(event_id: EventId) -> dict:
         """One merged event with every report: its event record, evidence sentence and article."""
         return found(store.get_event(event_id), "event")
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def get_article(article_id: str) -> dict:
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses=not_found)
+    def get_article(article_id: ArticleId) -> dict:
         """The article's text and every record with its offsets, its story and merged event ids."""
-        return found(store.get_article(article_id), "article")
+        return found(store.get_article(article_id.lower()), "article")
 
     @app.post("/api/articles", tags=["articles"], response_model=ArticleAdded,
               status_code=status.HTTP_201_CREATED, dependencies=[Depends(authorised)],
-              responses={200: {"description": "already stored"}, 401: {"description": "wrong token"},
-                         403: {"description": "submitting disabled"}})
+              responses={200: {"model": ArticleAdded, "description": "already stored"},
+                         400: {"model": Problem, "description": "the body is not JSON text"},
+                         401: {"model": Problem, "description": "missing or wrong token"},
+                         403: {"model": Problem, "description": "submitting disabled"},
+                         413: {"model": Problem, "description": f"body over {MAX_BODY_BYTES:,} bytes"}})
     def post_article(body: ArticleIn, response: Response) -> ArticleAdded:
         """Extract an article and store it (needs the bearer token)."""
         from wirecoder.ingest import IngestError
 
         try:
             article = _article(body)
-            # The id is the text's hash: an article stored before is not extracted again.
-            stored = store.get_article(article.id)
-            added = "exists"
-            if stored is None:
-                with extract_lock:
-                    extraction = _extract(article, body.published)
-                added = store.add(extraction, origin="api")
-                stored = store.get_article(article.id)
         except IngestError as exc:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from None
-        except StoreError as exc:
-            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
+            raise _unusable(exc.reason) from None
+        if len(article.text) > MAX_TEXT_CHARS:  # an HTML page whose text alone is too long
+            raise _unusable(f"article text over {MAX_TEXT_CHARS:,} characters")
+        # The id is the text's hash: an article stored before is not extracted again. Looked up
+        # inside the lock, so that the same article posted twice at once is extracted once.
+        with extract_lock:
+            added = "exists"
+            if not store.has_article(article.id):
+                added = store.add(_extract(article, body.published), origin="api")
+        stored = store.get_article(article.id)
         if added == "exists":
             response.status_code = status.HTTP_200_OK
         records = stored["extraction"]
@@ -242,10 +268,7 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
     @app.get("/api/stats", tags=["stats"])
     def stats() -> dict[str, int]:
         """Counts; records of syndicated copies count once per story."""
-        try:
-            return store.stats()
-        except StoreError as exc:
-            raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
+        return store.stats()
 
     # The dashboard: its aggregate endpoints, then its static files at `/` (last: it matches all).
     from wirecoder.serve import api_aggregates, web
@@ -253,3 +276,24 @@ def create_app(store: Store | str | None = None, *, token: Optional[str] = None)
     app.include_router(api_aggregates.router)
     web.mount(app)
     return app
+
+
+def _error_handlers(app: FastAPI) -> None:
+    """Errors as JSON, never a stack trace or the database's own words."""
+
+    @app.exception_handler(StoreError)
+    async def database_error(request: Request, exc: StoreError) -> JSONResponse:
+        log.error("database error on %s %s: %s: %s", request.method, request.url.path, exc.item, exc.reason)
+        return JSONResponse({"detail": "the database cannot answer now; try again later"},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own 422, less the `input` echo: a 1 MB text is not sent back.
+        errors = [{k: v for k, v in e.items() if k not in ("input", "ctx", "url")} for e in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal error"}, status_code=status.HTTP_500_INTERNAL_SERVER_ERROR)

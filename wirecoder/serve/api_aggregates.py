@@ -10,26 +10,28 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Callable, Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from starlette.datastructures import URL
 
 from wirecoder.serve.api import Limit, Offset, Page, event_filters
-from wirecoder.store import Filters, Store, StoreError
+from wirecoder.filters import MAX_FILTER_CHARS
+from wirecoder.store import Filters, Store
 from wirecoder.store import aggregates
 
 router = APIRouter(prefix="/api")
 
-Search = Annotated[Optional[str], Query(max_length=200, description="text in the evidence, actor or place names")]
+# Printable text only, as every filter (wirecoder.filters): NUL cannot reach the database.
+Search = Annotated[Optional[str], Query(max_length=MAX_FILTER_CHARS, pattern=r"^[^\x00-\x1f\x7f]+$",
+                                        description="text in the evidence, actor or place names")]
 Selected = Annotated[Filters, Depends(event_filters)]
 
 
 def _run(request: Request, compute: Callable[..., Any], *args: Any) -> Any:
+    """One read session; a database failure is the app's 503 (without the database's text)."""
     store: Store = request.app.state.store
-    try:
-        with store._read() as session:
-            return compute(session, *args)
-    except StoreError as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
+    with store._read() as session:
+        return compute(session, *args)
 
 
 @router.get("/aggregates/types", tags=["aggregates"])
@@ -64,7 +66,8 @@ def search_events(request: Request, filters: Selected, q: Search = None,
     """Merged events as /api/events lists them, with the text search `q` applied too."""
     items, total = _run(request, aggregates.query_events, filters, q, limit, offset)
     more = offset + len(items) < total
-    nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit)) if more else None
+    here = URL(path=request.url.path, query=request.url.query)  # relative, as in api._page
+    nxt = str(here.include_query_params(offset=offset + limit, limit=limit)) if more else None
     return Page(items=items, total=total, next=nxt)
 
 
@@ -83,15 +86,12 @@ def download(request: Request, filters: Selected, q: Search = None,
 
     store: Store = request.app.state.store
     buffer = io.BytesIO()
-    try:
-        with store._read() as session:
-            items = aggregates.iter_events(session, filters, q)
-            if format == "csv":
-                export.write_csv(buffer, items, bom=True)
-            else:
-                export.write_geojson(buffer, items)
-    except StoreError as exc:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, f"database: {exc}") from None
+    with store._read() as session:
+        items = aggregates.iter_events(session, filters, q)
+        if format == "csv":
+            export.write_csv(buffer, items, bom=True)
+        else:
+            export.write_geojson(buffer, items)
     media = "text/csv; charset=utf-8" if format == "csv" else "application/geo+json"
     name = f"wirecoder-events.{format}"
     return Response(buffer.getvalue(), media_type=media,

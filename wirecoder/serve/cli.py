@@ -10,20 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
 from wirecoder import __version__
+from wirecoder.serve.console import error, iso_date
 
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def error(item: str, reason: str) -> None:
-    print(f"wirecoder: error: {item}: {reason}", file=sys.stderr)
+__all__ = ["main", "build_parser", "error", "iso_date"]  # error, iso_date: re-exported for commands
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -19,7 +19,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Optional
 
-from wirecoder.serve.cli import error, iso_date
+from wirecoder import filters
+from wirecoder.serve.console import error, iso_date
 
 FORMATS = ("table", "json", "jsonl", "csv")
 # = wirecoder.store.export.FORMATS, spelt out: importing the store here would load SQLAlchemy
@@ -187,9 +188,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 # --- query commands -----------------------------------------------------------------------
 
 def _filters(args: argparse.Namespace):
-    from wirecoder.store import Filters
+    """The Filters of the options, or None after printing what is wrong with them."""
+    from pydantic import ValidationError
 
-    return Filters(**{name: getattr(args, name) for name in Filters.names() if hasattr(args, name)})
+    try:
+        return filters.from_options(args)
+    except ValidationError as exc:
+        error(args.command, filters.problem(exc))
+        return None
 
 
 def _flatten(item: dict, prefix: str = "") -> dict[str, Any]:
@@ -289,8 +295,11 @@ def _read(args: argparse.Namespace, fetch: Callable[[Any], Any]) -> Any:
 
 def _query(kind: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
+        chosen = _filters(args)
+        if chosen is None:
+            return 2
         found = _read(args, lambda store: getattr(store, f"query_{kind}")(
-            _filters(args), limit=args.limit or None, offset=args.offset))
+            chosen, limit=args.limit or None, offset=args.offset))
         if found is None:
             return 1
         _print_items(kind, args.format, *found)
@@ -318,6 +327,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if target == "-" and args.format == "parquet" and sys.stdout.isatty():
         error("export", "Parquet is binary: give --output FILE or redirect stdout")
         return 1
+    chosen = _filters(args)
+    if chosen is None:
+        return 2
     store = open_store(args)
     if store is None:
         return 1
@@ -325,10 +337,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             if target == "-":
                 sys.stdout.flush()
-                n = store.export(args.format, sys.stdout.buffer, _filters(args))
+                n = store.export(args.format, sys.stdout.buffer, chosen)
                 sys.stdout.buffer.flush()
             else:
-                n = store.export(args.format, target, _filters(args), bom=args.format == "csv")
+                n = store.export(args.format, target, chosen, bom=args.format == "csv")
         except OSError as exc:
             error(target, exc.strerror or str(exc))
             return 1
@@ -365,35 +377,26 @@ def _db_option(p: argparse.ArgumentParser) -> None:
                         "(default: $WIRECODER_DB, else sqlite:///./wirecoder.db)")
 
 
+def _count(value: str) -> int:
+    """A --limit or --offset: a whole number the database can take."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if not 0 <= n <= filters.MAX_ID:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {filters.MAX_ID}: {value}")
+    return n
+
+
 def _page_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--limit", type=int, default=100, metavar="N", help="at most N items (0: all; default 100)")
-    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N items")
+    p.add_argument("--limit", type=_count, default=100, metavar="N", help="at most N items (0: all; default 100)")
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N items")
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="table for people; json ({items, total}), jsonl or csv for programs")
 
 
-def _common_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="on or after this date")
-    p.add_argument("--until", type=iso_date, metavar="YYYY-MM-DD", help="on or before this date")
-    p.add_argument("--story", type=int, metavar="ID", help="only this story (syndicated copies)")
-    p.add_argument("--article", metavar="ID", help="only this article (its sha256 id)")
-
-
-def _event_filters(p: argparse.ArgumentParser) -> None:
-    from wirecoder.models import EVENT_TYPES
-
-    p.add_argument("--type", metavar="T", type=str.upper, choices=EVENT_TYPES,
-                   help="PLOVER type (" + " ".join(EVENT_TYPES) + ")")
-    p.add_argument("--actor", metavar="CODE", help="source or target actor code (AZE, UN, ...)")
-    p.add_argument("--country", metavar="ISO3", help="where it happened, or whose actors")
-    p.add_argument("--place", metavar="NAME", help="place name or alias")
-    _common_filters(p)
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the database commands to the `wirecoder` parser."""
-    from wirecoder.models import FigureKind
-
     p = subparsers.add_parser("db", help="manage the database schema",
                               description="Manage the database schema (Alembic migrations).")
     db = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -417,26 +420,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="List merged events (reports of one event across sentences, "
                                           "syndicated copies and articles count once).")
     _db_option(p)
-    _event_filters(p)
+    filters.add_options(p, "events")
     _page_options(p)
     p.set_defaults(func=_query("events"))
 
     p = subparsers.add_parser("quotes", help="list quotes",
                               description="List quotes; a quote repeated by copies of one story counts once.")
     _db_option(p)
-    p.add_argument("--actor", metavar="CODE", help="speaker's code")
-    p.add_argument("--country", metavar="ISO3", help="speaker's country")
-    _common_filters(p)
+    filters.add_options(p, "quotes")
     _page_options(p)
     p.set_defaults(func=_query("quotes"))
 
     p = subparsers.add_parser("figures", help="list figures (killed, injured, ...)",
                               description="List figures; repeated by copies of one story, they count once.")
     _db_option(p)
-    p.add_argument("--kind", choices=FigureKind.__args__, help="what is counted")
-    p.add_argument("--actor", metavar="CODE", help="code of who gave the figure")
-    p.add_argument("--country", metavar="ISO3", help="country of who gave the figure")
-    _common_filters(p)
+    filters.add_options(p, "figures")
     _page_options(p)
     p.set_defaults(func=_query("figures"))
 
@@ -454,7 +452,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db_option(p)
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    _event_filters(p)
+    filters.add_options(p, "events")
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser("serve", help="serve the HTTP API",

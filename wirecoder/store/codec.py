@@ -61,7 +61,7 @@ class _Interner(Generic[M, R]):
 
 def _actor_row(article: ArticleRow) -> Callable[[Actor, Optional[int]], ActorRow]:
     def make(a: Actor, position: Optional[int]) -> ActorRow:
-        return ActorRow(article=article, position=position, name=a.name, code=a.code,
+        return ActorRow(article=article, position=position, record_id=a.id, name=a.name, code=a.code,
                         country=a.country, sector=a.sector, role=a.role,
                         mentions=[list(m) for m in a.mentions])
     return make
@@ -69,7 +69,7 @@ def _actor_row(article: ArticleRow) -> Callable[[Actor, Optional[int]], ActorRow
 
 def _place_row(article: ArticleRow) -> Callable[[Place, Optional[int]], PlaceRow]:
     def make(p: Place, position: Optional[int]) -> PlaceRow:
-        return PlaceRow(article=article, position=position, name=p.name, aliases=list(p.aliases),
+        return PlaceRow(article=article, position=position, record_id=p.id, name=p.name, aliases=list(p.aliases),
                         country=p.country, lat=p.lat, lon=p.lon, feature=p.feature,
                         geonameid=p.geonameid, mentions=[list(m) for m in p.mentions])
     return make
@@ -127,14 +127,14 @@ def to_rows(ex: Extraction, *, story_id: int, origin: Optional[str], ingested_at
 def actor(row: Optional[ActorRow]) -> Optional[Actor]:
     if row is None:
         return None
-    return Actor(name=row.name, code=row.code, country=row.country, sector=row.sector, role=row.role,
-                 mentions=[tuple(m) for m in row.mentions])
+    return Actor(id=row.record_id, name=row.name, code=row.code, country=row.country, sector=row.sector,
+                 role=row.role, mentions=[tuple(m) for m in row.mentions])
 
 
 def place(row: Optional[PlaceRow]) -> Optional[Place]:
     if row is None:
         return None
-    return Place(name=row.name, aliases=list(row.aliases), country=row.country, lat=row.lat, lon=row.lon,
+    return Place(id=row.record_id, name=row.name, aliases=list(row.aliases), country=row.country, lat=row.lat, lon=row.lon,
                  feature=row.feature, geonameid=row.geonameid, mentions=[tuple(m) for m in row.mentions])
 
 

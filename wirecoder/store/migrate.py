@@ -8,10 +8,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# PostgreSQL advisory lock (key pair) taken around migrations: "migr" and the schema's hash, so
+# that two processes setting up one schema take turns and different schemas do not wait.
+_MIGRATE_LOCK_CLASS = 0x6D696772  # "migr"
 
 
 def config(connection: Optional[Connection] = None) -> Config:
@@ -31,5 +34,19 @@ def current(engine: Engine) -> Optional[str]:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as conn:
-        command.upgrade(config(conn), revision)
+    """Migrate to `revision`, one process at a time.
+
+    Two processes setting up a fresh database at once would both see no
+    tables and both create them: the loser failed with a duplicate key in
+    pg_type (PostgreSQL) or "database is locked" (SQLite). The migration runs
+    in one transaction that first takes a lock: an advisory transaction lock on
+    PostgreSQL, the write lock (BEGIN IMMEDIATE, waiting up to the busy timeout)
+    on SQLite. Whoever comes second finds the work done and does nothing.
+    """
+    with engine.connect() as conn:
+        conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:cls, hashtext(current_schema()))"),
+                             {"cls": _MIGRATE_LOCK_CLASS})
+            command.upgrade(config(conn), revision)

@@ -1,4 +1,4 @@
-"""Read queries: filters, paging and the JSON shapes the CLI, API and exports share.
+"""Read queries: filters (wirecoder.filters), paging and the JSON shapes the CLI, API and exports share.
 
 Counting follows one rule: a syndicated story counts once. Events are
 listed as merged events; quotes, figures and places are grouped per story
@@ -7,53 +7,16 @@ copies), and every copy stays reachable as evidence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from datetime import date
 from typing import Iterable, Optional
 
 from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from wirecoder.filters import Filters  # defined once, with the CLI options and API parameters
 from wirecoder.store import codec
 from wirecoder.store.schema import (ActorRow, ArticleRow, EventRow, FigureRow, MergedEventRow,
                                     PlaceRow, QuoteRow, StoryRow)
-
-
-@dataclass
-class Filters:
-    """What the CLI flags and API query parameters select; None means any.
-
-    events: type, actor (source or target code), country (where it happened
-    or whose actors), since/until (event date), place (name or alias),
-    story, article. quotes: actor/country of the speaker, since/until
-    (publication date), story, article. figures: kind, actor/country of the
-    claimant, since/until, story, article. places: country, place, story,
-    article.
-    """
-
-    type: Optional[str] = None
-    actor: Optional[str] = None
-    country: Optional[str] = None
-    since: Optional[date] = None
-    until: Optional[date] = None
-    place: Optional[str] = None
-    story: Optional[int] = None
-    article: Optional[str] = None
-    kind: Optional[str] = None
-
-    def __post_init__(self) -> None:
-        # Codes are upper case in the data; accept "ukr" and "assault" too.
-        for name in ("type", "actor", "country"):
-            value = getattr(self, name)
-            if value is not None:
-                setattr(self, name, value.strip().upper())
-        if self.kind is not None:
-            self.kind = self.kind.strip().lower()
-
-    @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
 
 
 # --- shared pieces ----------------------------------------------------------------------

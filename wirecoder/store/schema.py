@@ -101,6 +101,8 @@ class ActorRow(Base):
     article_pk: Mapped[int] = _article_fk()
     article: Mapped[ArticleRow] = relationship()
     position: Mapped[Optional[int]] = mapped_column(Integer)
+    # Actor.id: the index in the extraction's `actors` this row is (position) or refers to.
+    record_id: Mapped[Optional[int]] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     code: Mapped[Optional[str]] = mapped_column(String(32), index=True)
     country: Mapped[Optional[str]] = mapped_column(String(8))
@@ -115,6 +117,7 @@ class PlaceRow(Base):
     article_pk: Mapped[int] = _article_fk()
     article: Mapped[ArticleRow] = relationship()
     position: Mapped[Optional[int]] = mapped_column(Integer)
+    record_id: Mapped[Optional[int]] = mapped_column(Integer)  # Place.id, as for actors
     name: Mapped[str] = mapped_column(Text)
     aliases: Mapped[list] = mapped_column(JSONType)
     country: Mapped[Optional[str]] = mapped_column(String(8))

@@ -1,7 +1,7 @@
 """dashboard indexes
 
-Revision ID: 0002_dashboard_indexes
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 
 Indexes on merged_events for what the dashboard filters and groups by:
 date ranges (the table's order and the timeline), source and target actor
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = '0002_dashboard_indexes'
-down_revision = '0001'
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

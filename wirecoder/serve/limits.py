@@ -1,0 +1,65 @@
+"""Size limits of the HTTP API, and the middleware that enforces the body size.
+
+A request body is refused with 413 before it is read into memory: at once
+when its Content-Length is too large, or as soon as a chunked body passes
+the limit. The text limit is spaCy's own (`nlp.max_length` defaults to
+1,000,000 characters): a longer article cannot be parsed in one piece.
+"""
+from __future__ import annotations
+
+import json
+
+MAX_TEXT_CHARS = 1_000_000  # characters of article text one POST may submit
+MAX_BODY_BYTES = 8 * 2**20  # bytes of one request body: the text's limit in UTF-8 and JSON, with room
+
+
+class BodyTooLarge(BaseException):
+    """Raised from `receive`; a BaseException so that FastAPI's body parsing (which turns any
+    Exception into a 400) lets it through to the middleware."""
+
+
+class BodyLimit:
+    """ASGI middleware: 413 JSON for request bodies over `max_bytes`."""
+
+    def __init__(self, app, max_bytes: int = MAX_BODY_BYTES):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or ()).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            await self._refuse(send)
+            return
+        seen = 0
+        started = False
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise BodyTooLarge
+            return message
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send) -> None:
+        body = json.dumps({"detail": f"request body over {self.max_bytes:,} bytes"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
