@@ -17,54 +17,38 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.syntax import is_definite, is_plural
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import get_actor_kb
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 
 # Verbs that report what someone says, states or asserts (lemmas). A clause they
 # govern (ccomp) is reported speech of their subject.
-SPEECH_VERBS: frozenset[str] = frozenset("""
-    say tell claim allege insist state announce warn add confirm acknowledge admit argue
-    explain note stress emphasize emphasise underline underscore declare assert contend
-    maintain predict promise vow pledge write tweet deny reiterate repeat suggest indicate
-    reveal disclose concede recall remark comment observe respond reply answer assure
-    inform notify conclude testify charge counter retort report estimate complain
-""".split())
+SPEECH_VERBS = words("speech")
 # Verbs that report a number or fact rather than words: they make a claimant
 # (figures, events) but their clause is not quoted speech.
-REPORTING_ONLY: frozenset[str] = frozenset({"report", "estimate"})
+REPORTING_ONLY = words("reporting_only")
 # Verbs whose direct object is a count a source vouches for: "the ministry
 # reported 30 deaths", "officials confirmed 12 arrests".
-COUNTING_VERBS: frozenset[str] = frozenset({"report", "confirm", "estimate", "cite", "record",
-                                            "count", "register"})
+COUNTING_VERBS = words("counting_verbs")
 # "Officials put the death toll at 52": these verbs vouch for a tally they place.
-_TALLY_VERBS = frozenset({"put", "place", "raise", "revise", "update"})
-_TALLY_NOUNS = frozenset({"toll", "number", "figure", "tally", "total", "count"})
+_TALLY_VERBS = words("tally_verbs")
+_TALLY_NOUNS = words("tally_objects")
 # Verbs that carry a direct quote only when it stands in their own clause: "X
 # called the raid "reckless, indefensible"", "X condemned the "barbaric
 # attack on civilians"".
-NAMING_VERBS: frozenset[str] = frozenset("""
-    call describe term dub label brand urge demand condemn criticise criticize accuse blame
-    hail welcome
-""".split())
+NAMING_VERBS = words("naming_verbs")
 # Everything that can introduce a direct quote.
-QUOTING_VERBS: frozenset[str] = SPEECH_VERBS | NAMING_VERBS | frozenset("""
-    ask shout chant cry scream plead appeal joke quip
-""".split())
+QUOTING_VERBS = SPEECH_VERBS | NAMING_VERBS | words("quoting_only")
 # Reporting verbs whose infinitive complement is a claim: "claimed to have captured",
 # "denied sending" (but not "vowed to respond", which is the speaker's own act).
-CLAIM_XCOMP = frozenset({"claim", "allege", "deny", "report", "say", "insist"})
+CLAIM_XCOMP = words("claim_xcomp")
 # Subjects that are not anyone in particular: the article's own hedge, no claimant.
-ANONYMOUS: frozenset[str] = frozenset("""
-    report witness eyewitness source account rumour rumor footage video image photo picture
-    post posting observer resident
-""".split())
+ANONYMOUS = words("anonymous_sources")
 # Common nouns for a body of people that a definite description ("the group")
 # uses to point back to a named organisation.
-COLLECTIVE_NOUNS: frozenset[str] = frozenset("""
-    group organisation organization movement faction coalition network outfit alliance
-    bloc union association federation party front
-""".split())
+COLLECTIVE_NOUNS = words("collective_nouns")
 # Sectors of the state's own bodies: "the group" never refers back to them.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # How many sentences back "the group" looks for the body it stands for.
@@ -115,7 +99,7 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
         actor = _named_source(tok)  # "the Viasna human rights centre" is named by its name
     if actor is None and tok.pos_ == "NOUN" and _is_agent_noun(tok):
         actor = _described_source(tok, ctx)
-    if (actor is None and tok.pos_ == "NOUN" and _is_definite(tok) and tok.dep_ == "nsubj"
+    if (actor is None and tok.pos_ == "NOUN" and is_definite(tok) and tok.dep_ == "nsubj"
             and is_reporting_verb(tok.head) and tok.lemma_.lower() not in CARRIER_NOUNS):
         # "the coastguard said", "the hospital said": a definite speaker the lexicon
         # does not know still names the source; its claim is not the article's voice
@@ -140,15 +124,6 @@ def _is_agent_noun(tok: Token) -> bool:
     return lemma in COLLECTIVE_NOUNS or kb.noun(lemma) is not None or lemma in kb.all_org_nouns()
 
 
-def _is_definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-               for c in tok.children)
-
-
-def _is_plural(tok: Token) -> bool:
-    return tok.tag_ in ("NNS", "NNPS")
-
-
 def _described_source(tok: Token, ctx: Context) -> Actor:
     """A speaker the actor table left unresolved, named by a common noun.
 
@@ -156,7 +131,7 @@ def _described_source(tok: Token, ctx: Context) -> Actor:
     text last made the subject of a sentence; failing that, the claim still
     names its source by the description itself, so it is not taken for the
     article's own voice."""
-    if _is_definite(tok):
+    if is_definite(tok):
         antecedent = _antecedent(tok, ctx)
         if antecedent is not None:
             return antecedent
@@ -192,7 +167,7 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
         for cand in reversed(subjects):
             if cand.ent_type_ == "PERSON" or cand.pos_ == "PRON":
                 continue
-            if cand.lemma_.lower() == tok.lemma_.lower() and _is_definite(cand):
+            if cand.lemma_.lower() == tok.lemma_.lower() and is_definite(cand):
                 if depth < 2:  # "The group said ... The group denied ...": the same body
                     actor = ctx.actors.for_token(cand) or _antecedent(cand, ctx, depth + 1)
                     if actor is not None:
@@ -205,7 +180,7 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
                 continue  # one person ("a military official") is no body
             if not (cand.pos_ == "PROPN" or by_name or cand_info is not None and cand_info.body):
                 continue
-            if _is_plural(cand) != _is_plural(tok) and not by_name and not cand.pos_ == "PROPN":
+            if is_plural(cand) != is_plural(tok) and not by_name and not cand.pos_ == "PROPN":
                 continue
             actor = ctx.actors.for_token(cand)
             if actor is None:
@@ -311,11 +286,7 @@ def content_of(verb: Token) -> Span | None:
 # What carries a source's words or numbers rather than the source itself:
 # "according to a statement from the ministry", "a tally by AFP", "figures
 # released by the health ministry" -- the source is whoever the carrier is from.
-CARRIER_NOUNS: frozenset[str] = frozenset("""
-    statement tally count report figure data estimate document release communique
-    announcement post message letter record list toll assessment survey census
-    analysis study review update
-""".split())
+CARRIER_NOUNS = words("carrier_nouns")
 
 
 def _source_of_carrier(tok: Token) -> Token:

@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.attribution import SPEECH_VERBS, claimant
 from wirecoder.extract.context import Context
 from wirecoder.extract.numbers import Quantity, find_quantities, parse_quantity
@@ -57,11 +58,10 @@ INTRANSITIVE_KINDS: dict[str, str] = {
 }
 # "The fighting has claimed 17 lives", "cost 30 lives", "12 lives were lost":
 # lives taken are deaths (lives saved are not).
-LIFE_TAKING = frozenset({"claim", "cost", "take", "lose", "end"})
+LIFE_TAKING = words("life_taking")
 # Verbs that report or find people in a state their complement names: "were
 # reported killed", "were found dead", "are feared missing", "are presumed dead".
-STATE_VERBS = frozenset({"report", "find", "fear", "presume", "believe", "confirm", "declare",
-                         "list", "pronounce", "leave"})
+STATE_VERBS = words("state_verbs")
 # Verb + particle/preposition: "washed away 300 homes", "airlifted 700 people out".
 PHRASAL_KINDS: dict[tuple[str, str], str] = {
     ("wash", "away"): "destroyed", ("sweep", "away"): "destroyed", ("burn", "down"): "destroyed",
@@ -88,61 +88,33 @@ NOUN_KINDS: dict[str, str] = {
 # Verbs that make a count of people a figure only for some people: civilians
 # moved or relocated are evacuated (troops moved are deployed); people held are
 # detained (a party holds seats, a town holds a market).
-CIVILIAN_MOVE = frozenset({"move", "relocate", "resettle", "transfer", "bus", "ferry"})
-HOLD = frozenset({"hold"})
+CIVILIAN_MOVE = words("civilian_move")
+HOLD = words("hold_verbs")
 # Where people are kept or sheltered: "remain in custody", "are living in camps".
-DETENTION_PLACES = frozenset({"custody", "captivity", "detention", "jail", "prison", "bars", "cell"})
-SHELTER_PLACES = frozenset({"camp", "shelter", "tent", "settlement"})
+DETENTION_PLACES = words("custody")
+SHELTER_PLACES = words("shelter_places")
 # A camp of these is no refuge: "an army camp", "a prison camp".
-_NOT_SHELTER = frozenset({"army", "military", "training", "prison", "detention", "base", "summer",
-                          "rebel", "militant", "terrorist", "jihadist"})
+_NOT_SHELTER = words("not_shelter")
 # "treated for injuries", "admitted to hospital", "taken to hospital": injured.
-_TREATED = {"treat", "hospitalise", "hospitalize", "admit", "take", "rush", "bring", "carry"}
-_INJURY_WORDS = {"injury", "wound", "burn", "hospital", "clinic", "gunshot", "shrapnel"}
-_NESTING = {"include", "including", "among"}
+_TREATED = words("treated_verbs")
+_INJURY_WORDS = words("injury_words")
+_NESTING = words("nesting_words")
 # Nouns whose value is a count of what their "of" phrase names: "the number of dead".
-TALLY_NOUNS = frozenset({"number", "count", "tally", "total"})
+TALLY_NOUNS = words("tally_nouns")
 # Leaving or being driven from these is displacement.
-HOME_NOUNS = frozenset({"home", "house", "country", "village", "town", "city", "region", "land",
-                        "neighbourhood", "neighborhood", "area"})
-_LEAVE = frozenset({"leave", "abandon", "flee", "escape"})
-_FORCE_OUT = frozenset({"force", "drive", "push", "chase", "expel", "uproot"})
+HOME_NOUNS = words("home_nouns")
+_LEAVE = words("leave_verbs")
+_FORCE_OUT = words("force_out_verbs")
 
 # People nouns: counts of them are `other` figures when large (crowds, troops).
-HUMAN_NOUNS: frozenset[str] = frozenset("""
-    people person civilian soldier troop personnel protester protestor demonstrator supporter
-    resident refugee migrant child kid woman man villager worker student fighter militant rebel
-    insurgent police policeman policemen officer journalist reporter patient passenger prisoner
-    detainee hostage inhabitant member family household victim pilgrim citizen national voter
-    official minister leader employee staff crew farmer miner doctor nurse teacher pupil baby
-    infant teenager youth boy girl adult individual evacuee survivor casualty seeker jihadist
-    gunman militiaman guard settler tourist visitor participant delegate diplomat lawmaker
-    legislator activist opponent suspect inmate marcher rioter mourner worshipper spectator fan
-    trader driver fisherman fishermen sailor marine commando recruit conscript mercenary
-    paramilitary peacekeeper observer volunteer rescuer firefighter medic relative dependant
-    orphan displaced wounded dead injured killed homeless elderly attacker assailant raider
-    combatant abductee captive commander chief elder priest imam pastor monk nun judge lawyer
-    mayor governor engineer contractor pilot shepherd herder policewoman
-""".split())
+HUMAN_NOUNS = words("human_nouns")
 # People under arms: moved, they are deployed rather than evacuated.
-ARMED_NOUNS: frozenset[str] = frozenset("""
-    soldier troop personnel fighter militant rebel insurgent police policeman policemen officer
-    jihadist gunman militiaman guard marine commando recruit conscript mercenary paramilitary
-    peacekeeper attacker assailant raider combatant sailor
-""".split())
-CURRENCY_NOUNS: frozenset[str] = frozenset("""
-    dollar euro pound sterling yen yuan renminbi rupee naira franc rouble ruble shekel lira dinar
-    rand peso real riyal rial dirham won hryvnia cedi shilling birr taka ringgit baht dong krona
-    krone zloty forint leu lei kwacha
-""".split())
+ARMED_NOUNS = words("armed_person_nouns")
+CURRENCY_NOUNS = words("currency_nouns")
 _CURRENCY_SIGNS = {"$": "dollars", "us$": "US dollars", "€": "euros", "£": "pounds", "¥": "yen",
                    "₹": "rupees", "₦": "naira", "₽": "roubles"}
 # Nouns of measure, time and share: the number before them is no head count.
-MEASURE_NOUNS: frozenset[str] = frozenset("""
-    year month week day hour minute second decade century time percent per cent % km kilometre
-    kilometer mile metre meter foot feet inch kg kilogram tonne ton pound-weight litre liter
-    barrel degree point mph acre hectare square storey floor round stage term lap
-""".split())
+MEASURE_NOUNS = words("measure_nouns")
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT", "EVENT",
               "WORK_OF_ART", "FAC", "LANGUAGE"}
 # Counts with no casualty predicate become `other` figures only from ten up
@@ -152,13 +124,12 @@ _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT"
 # tallies a reader would look up. Measures, durations and money are apart.
 MIN_COUNT_OTHER = 10
 # Bodies of people counted as a group: "a crowd of about 3,000", "a convoy of 40".
-GROUP_NOUNS = frozenset({"crowd", "group", "force", "contingent", "convoy", "column", "gathering",
-                         "mob", "delegation", "caravan", "flotilla", "fleet"})
+GROUP_NOUNS = words("group_nouns")
 # The dead counted by their remains: "the bodies of 19 migrants".
-REMAINS_NOUNS = frozenset({"body", "corpse", "remains"})
+REMAINS_NOUNS = words("remains_nouns")
 # A single person killed is a death toll of one: "a farmer died", "a soldier was
 # shot dead", "killed a civilian".
-SINGLE = frozenset({"a", "an", "one", "another"})
+SINGLE = words("single_words")
 
 
 # ------------------------------------------------------------------ helpers

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.attribution import (
     NAMING_VERBS,
     QUOTING_VERBS,
@@ -41,7 +42,7 @@ MIN_WORDS = 3  # shorter quoted phrases are scare quotes
 # Speech verbs whose clause is what the speaker says is NOT so: a denial reports
 # no words of the speaker's own, so its clause is no reported quote (its
 # events still carry the claimant and the negation).
-NOT_ASSERTED = frozenset({"deny"})
+NOT_ASSERTED = words("not_asserted")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 

@@ -36,11 +36,11 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.models import Article
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ordered("months")
+WEEKDAYS = ordered("weekdays")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "several": None, "few": None, "couple": 2}
@@ -75,9 +75,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx)) for kind, rx i
 # date it ("since 2020", "until Friday"): used only when nothing better exists.
 _FRAMING = re.compile(r"(?i)\b(?:since|until|till|through|from|before|after|by)\s*$")
 # Words that put the verb governing a date into the future.
-_FUTURE_WORDS = {"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
-                 "plan", "plans", "planned", "planning", "intend", "intends", "deadline", "upcoming",
-                 "expires", "expire", "to"}
+_FUTURE_WORDS = words("future_words")
+# Reporting verbs: "said that aid would arrive" looks forward; "says" is no schedule.
+_SPEECH = words("speech")
+_SPEECH_ACTS = words("speech_acts")
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def _weekday_index(name: str) -> int:
 
 
 # Words between a verb and the date it governs: "said late on Thursday".
-_DATE_LEAD = {"on", "late", "early", "earlier", "later", "last"}
+_DATE_LEAD = words("date_lead")
 
 
 def _after_past_verb(span: Span) -> bool:
@@ -266,7 +267,7 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
     if words & {"would", "could", "might"}:
         # "said on Tuesday that aid would arrive on Friday": future seen from the past
         return "would" in words and verb.dep_ == "ccomp" and \
-            verb.head.lemma_ in ("say", "announce", "tell", "state", "add", "confirm")
+            verb.head.lemma_ in _SPEECH
     if verb.tag_ in ("VBD", "VBN"):
         # "were set to meet", "was scheduled for Sunday" still look forward
         return bool(words & {"scheduled", "due", "set", "expected", "planned"})
@@ -275,7 +276,7 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         # "the ultimatum runs out on Sunday", "talks open on Monday", "are meeting on Friday";
         # but "says", "is" + past participle passive are not schedules
-        if verb.lemma_ in ("say", "tell", "report", "claim", "announce", "accuse"):
+        if verb.lemma_ in _SPEECH or verb.lemma_ in _SPEECH_ACTS:
             return False
         return not any(c.dep_ == "auxpass" for c in verb.children)
     if verb.tag_ == "VB":

@@ -10,28 +10,21 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import ActorKB
-from wirecoder.extract.actors.syntax import prep_objects
+from wirecoder.extract.common.syntax import prep_phrases
 from wirecoder.extract.context import Context
 
 # Prepositions whose object is a place, not a participant: "protests in
 # Yerevan", "travelled to Harare". "to"/"toward" count only after a verb of motion,
 # because "aid to Pakistan" and "a letter to Moscow" do name a participant.
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within",
-                  "around", "along", "through", "into", "over", "beyond", "off",
-                  "between", "via", "onto", "towards", "toward", "to", "from", "of", "on"}
-MOTION_PREPS = {"to", "toward", "towards", "into", "from", "via", "through", "across", "onto", "of", "on"}
-MOTION_VERBS = {"fly", "travel", "go", "come", "return", "arrive", "head", "move", "march", "flee",
-                "drive", "walk", "sail", "relocate", "transfer", "evacuate", "deploy", "send",
-                "cross", "enter", "leave", "bring", "take", "carry", "ship", "airlift", "escape",
-                "land", "reach", "visit", "withdraw", "retreat", "advance", "push", "stretch",
-                "spread", "extend", "lead", "run", "flow", "rise", "fall", "pour", "stream",
-                "commute", "migrate", "trek", "journey", "expel", "deport", "slip", "smuggle"}
+LOCATIVE_PREPS = words("locative_preps")
+MOTION_PREPS = words("motion_preps")
+MOTION_VERBS = words("motion_verbs")
 # Prepositions that place the people of a phrase: "residents of Lusaka", "farmers in Punjab".
-LOCAL_NOUN_PREPS = {"in", "of", "at", "from"}
+LOCAL_NOUN_PREPS = words("local_noun_preps")
 # Prepositions of where something happens (not where it goes): "clashes in Quito".
-STATIC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "along",
-                "off"}
+STATIC_PREPS = words("static_preps")
 # A titled official with no state named takes the article's main country only when the
 # story is mostly (more than this share of its state mentions) about that country.
 DOMINANT_SHARE = 0.5
@@ -78,7 +71,7 @@ class StoryCountries:
 
     def np_place_country(self, tok: Token) -> Optional[str]:
         """A place inside the phrase: "residents of Lusaka", "Kurds in Syria"."""
-        for _, pobj in prep_objects(tok, LOCAL_NOUN_PREPS):
+        for _, pobj in prep_phrases(tok, LOCAL_NOUN_PREPS):
             c = self.place_country(pobj)
             if c:
                 return c

@@ -9,6 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import ActorKB, KBEntry, get_actor_kb
 from wirecoder.extract.actors.syntax import left_modifiers, trim_phrase
 from wirecoder.models import Actor
@@ -21,8 +22,7 @@ LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", 
 # meets in Muscat, a minister speaks in Geneva.
 OFFICIAL_SECTORS = {"GOV", "LEG", "JUD", "IGO"}
 # Nouns that point back to an armed group once it is named: "the group", "the militants".
-ARMED_NOUNS = {"group", "movement", "militia", "militant", "rebel", "insurgent", "jihadist", "organisation",
-               "organization", "faction", "outfit"}
+ARMED_NOUNS = words("armed_group_nouns")
 
 
 @dataclass

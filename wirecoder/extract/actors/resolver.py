@@ -27,6 +27,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.actors.affiliation import AffiliationMixin
 from wirecoder.extract.actors.context import StoryCountries
 from wirecoder.extract.actors.coref import CorefMixin
@@ -34,15 +35,13 @@ from wirecoder.extract.actors.names import NamedActorMixin
 from wirecoder.extract.actors.people import PeopleMixin
 from wirecoder.extract.actors.phrases import NounPhraseMixin
 from wirecoder.extract.actors.records import ActorRegistry, DraftActor
-from wirecoder.extract.actors.syntax import entity_head, np_head, prep_objects
+from wirecoder.extract.common.syntax import prep_phrases
+from wirecoder.extract.actors.syntax import entity_head, np_head
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 
 # Words that quantify a following "of" phrase: "thousands of supporters".
-QUANTIFIERS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-               "scores", "score", "number", "group", "some", "many", "most", "several", "few", "all",
-               "majority", "crowd", "handful", "team", "member", "members", "one", "two", "three",
-               "tens", "none", "each", "both", "any", "half", "part", "rest", "minority", "bunch"}
+QUANTIFIERS = words("quantifiers")
 
 
 class ActorTable:
@@ -63,7 +62,7 @@ class ActorTable:
         if actor is not None:
             return actor
         if tok.lower_ in QUANTIFIERS or tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
-            for _, pobj in prep_objects(tok, ("of",)):
+            for _, pobj in prep_phrases(tok, ("of",)):
                 return self.for_token(pobj)
         return None
 

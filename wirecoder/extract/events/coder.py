@@ -70,8 +70,8 @@ from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
 from wirecoder.extract.events.actors import STATE_SECTORS, focus_country, same_actor
 from wirecoder.extract.events.announcements import THREAT_TYPES, recode_announced, share_threats, speaker_announces
-from wirecoder.extract.events.args import FIRST_PERSON, agent_of, child, copular_participle, gerund_compound, \
-    is_passive, stranded_main_verb
+from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
+from wirecoder.extract.events.args import FIRST_PERSON, agent_of
 from wirecoder.extract.events.assertion import (
     DECIDED_TYPES, ByToken, absorbed_by_protest, decider, elaborates_other_act, governing_act, hypothetical_noun,
     is_infinitive_of_intent, noun_licence,

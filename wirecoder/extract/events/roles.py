@@ -17,10 +17,13 @@ from wirecoder.extract.context import Context
 from wirecoder.extract.events.actors import (
     STATE_SECTORS, actor_at, country_actor, country_of_place, force_actor, np_actor, same_actor,
 )
+from wirecoder.extract.common.syntax import (
+    child, children, clause_subject, clause_subject_of_noun, has_to_infinitive, is_passive,
+    prep_objects,
+)
 from wirecoder.extract.events.args import (
-    FIRST_PERSON, THIRD_PERSON, agent_of, child, children, clause_subject, clause_subject_of_complement,
-    clause_subject_of_noun, free_relative_object, has_to_infinitive, in_relative_clause, is_passive,
-    local_subtree, object_of, prep_objects,
+    FIRST_PERSON, THIRD_PERSON, agent_of, clause_subject_of_complement, free_relative_object, in_relative_clause,
+    local_subtree, object_of,
 )
 from wirecoder.extract.events.candidates import Candidate
 from wirecoder.extract.events.date_place import event_location
@@ -124,7 +127,7 @@ class Roles:
             return None
         while verb.dep_ == "conj" and verb.head != verb:
             verb = verb.head
-        if verb.dep_ != "ccomp" or not self.lex.in_class("speech", verb.head.lemma_.lower()):
+        if verb.dep_ != "ccomp" or not self.lex.in_class("reporting", verb.head.lemma_.lower()):
             return None
         subj = child(verb.head, "nsubj")
         if subj is None or subj.pos_ == "PRON":
