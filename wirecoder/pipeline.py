@@ -16,12 +16,12 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from wirecoder.extract.actors import extract_actors
+from wirecoder.extract.common.story import Story
 from wirecoder.extract.context import Context
 from wirecoder.extract.events import extract_events
 from wirecoder.extract.figures import extract_figures
 from wirecoder.extract.places import extract_places
 from wirecoder.extract.quotes import extract_quotes
-from wirecoder.extract.time import reference_date
 from wirecoder.ingest import IngestError, article_from_text, read_path
 from wirecoder.models import Article, Extraction
 from wirecoder.nlp import parse
@@ -30,7 +30,8 @@ from wirecoder.nlp import parse
 def prepare_context(article: Article, doc: Doc, published: date | None = None) -> Context:
     """A parsed article with its places and actors resolved: what quotes,
     figures and events read."""
-    ctx = Context(article=article, doc=doc, reference_date=reference_date(article, published))
+    story = Story(article, doc, published=published)
+    ctx = Context(article=article, doc=doc, story=story)
     ctx.places = extract_places(ctx)
     ctx.actors = extract_actors(ctx)
     return ctx
@@ -38,8 +39,11 @@ def prepare_context(article: Article, doc: Doc, published: date | None = None) -
 
 def extract_context(ctx: Context) -> Extraction:
     """Run the record extractors over a prepared context."""
+    story = ctx.story
+    article = ctx.article.model_copy(update={"reference_date": story.reference_date,
+                                             "reference_source": story.reference_source})
     return Extraction(
-        article=ctx.article,
+        article=article,
         actors=ctx.actors.actors,
         places=ctx.places.places,
         quotes=extract_quotes(ctx),

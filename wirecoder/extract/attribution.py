@@ -50,7 +50,7 @@ ANONYMOUS = words("anonymous_sources")
 # uses to point back to a named organisation.
 COLLECTIVE_NOUNS = words("collective_nouns")
 # Sectors of the state's own bodies: "the group" never refers back to them.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # How many sentences back "the group" looks for the body it stands for.
 ANTECEDENT_WINDOW = 3
 # Relations that hand a verb its subject from the verb it hangs on:
@@ -187,7 +187,7 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
                 continue
             if want_sector and actor.sector != want_sector:
                 continue
-            if collective and actor.sector in STATE_SECTORS:
+            if collective and actor.sector in STATE_BODY_SECTORS:
                 continue
             return actor
     return None

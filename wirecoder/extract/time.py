@@ -36,6 +36,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.extract.common.dateline import DAY, MONTH, WEEKDAY, YEAR, Dateline, find_dateline
 from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.models import Article
 
@@ -46,11 +47,7 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "several": None, "few": None, "couple": 2}
 
 # "Sept." / "Sep" / "September"; May and March only capitalised (modal "may", verb "march").
-_MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-        r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON, _DAY, _YEAR, _WD = MONTH, DAY, YEAR, WEEKDAY
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of|\d+)"
 
 # Order matters: longer, more specific forms first; matches never overlap.
@@ -95,38 +92,21 @@ class DateExpr:
 # --------------------------------------------------------------------------
 # reference date and datelines
 
-# "KHARTOUM, June 9 —", "LUSAKA, Zambia, Feb. 6 (Reuters) -", "GENEVA (AP) — Sept. 1 -",
-# "LONDON, 9 June (AFP) –". The place part is upper case, as datelines write it.
-DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
-    r"\s*(?:\((?P<agency1>[^)]{1,30})\))?\s*[,:]?\s*"
-    rf"(?P<date>(?:{_WD},?\s+)?(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})(?:,?\s+{_YEAR})?)"
-    r"\s*(?:\((?P<agency2>[^)]{1,30})\))?\s*[-–—:]")
-
-
-def _dateline_match(text: str) -> re.Match | None:
-    head = text[:200]
-    for m in re.finditer(r"(?m)^", head):  # a dateline may follow a short kicker line
-        hit = DATELINE.match(head, m.start())
-        if hit:
-            return hit
-        if m.start() > 120:
-            break
-    return None
-
-
 def dateline(text: str) -> tuple[str, str, tuple[int, int]] | None:
-    """(place, date text, place char span) of a dateline opening the text, or None."""
-    hit = _dateline_match(text)
-    return (hit.group("place").strip(), hit.group("date"), hit.span("place")) if hit else None
+    """(place, date text, place char span) of a dated dateline opening the text, or None
+    (the pattern itself lives in common.dateline, shared with ingest)."""
+    found = find_dateline(text)
+    if found is None or found.date_text is None:
+        return None
+    return found.place, found.date_text, found.place_span
 
 
 def dateline_date_span(text: str) -> tuple[int, int] | None:
     """Char span of the date in a dateline opening the text ("June 9" in
     "KHARTOUM, June 9 —"), or None. That date is when the story was filed:
     the reference date, never the date of the event the sentence reports."""
-    hit = _dateline_match(text)
-    return hit.span("date") if hit else None
+    found = find_dateline(text)
+    return found.date_span if found is not None else None
 
 
 def _doc_dateline(doc: Doc) -> tuple[int, int] | None:
@@ -142,21 +122,17 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def reference_date(article: Article, published: date | None = None) -> date | None:
-    """The date relative expressions count from (see the module docstring)."""
-    if published is not None:
-        return published
-    if article.published is not None:
-        return article.published
-    found = dateline(article.text or "")
-    if not found:
+def dateline_reference_date(text: str, line: Dateline | None) -> date | None:
+    """The filing date a dateline gives ("KHARTOUM, June 9 -"), with the year it writes or,
+    failing that, the latest year the text names; None when it gives no date or no year.
+    (`common.story` decides between this and the published date.)"""
+    if line is None or line.date_text is None:
         return None
-    text = found[1]
-    year_m = re.search(rf"\b({_YEAR})\b", text)
-    year = int(year_m.group(1)) if year_m else _latest_year(article.text)
+    year_m = re.search(rf"\b({_YEAR})\b", line.date_text)
+    year = int(year_m.group(1)) if year_m else _latest_year(text)
     if year is None:
         return None
-    return _parse_month_day(text, year)
+    return _parse_month_day(line.date_text, year)
 
 
 def _parse_month_day(text: str, year: int) -> date | None:

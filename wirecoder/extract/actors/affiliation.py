@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import words
-from wirecoder.extract.actors.context import is_locative
+from wirecoder.extract.common.story import is_locative
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.records import DraftActor
 from wirecoder.extract.common.syntax import prep_phrases

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import KBEntry
 from wirecoder.extract.actors.affiliation import Affiliation
-from wirecoder.extract.actors.context import LOCATIVE_PREPS, gazetteer_country
+from wirecoder.extract.common.story import LOCATIVE_PREPS, gazetteer_country
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.phrases import NON_LOCAL_MODIFIERS
 from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor

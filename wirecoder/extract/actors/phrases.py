@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.data.actors import NounInfo
 from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations
-from wirecoder.extract.actors.context import is_dateline, is_locative
+from wirecoder.extract.common.story import is_locative
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor
 from wirecoder.extract.common.syntax import is_definite, is_plural
@@ -71,7 +71,7 @@ class NounPhraseMixin:
             words = [t for t in words if t.i < ent.start] + ent_toks
             entry, n_entry = ent_entry, len(ent_toks)
         if entry is not None and entry.kind in ("state", "capital") and (is_locative(tok)
-                                                                      or is_dateline(tok)):
+                                                                      or self.ctx.story.in_dateline(tok)):
             return None   # a place here, not a participant
         if entry is not None and entry.kind == "demonym" and tok.pos_ == "ADJ":
             return None   # an adjective heads no phrase of its own; handled via its head

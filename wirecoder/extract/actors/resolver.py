@@ -29,7 +29,6 @@ from spacy.tokens import Doc, Span, Token
 
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.actors.affiliation import AffiliationMixin
-from wirecoder.extract.actors.context import StoryCountries
 from wirecoder.extract.actors.coref import CorefMixin
 from wirecoder.extract.actors.names import NamedActorMixin
 from wirecoder.extract.actors.people import PeopleMixin
@@ -104,7 +103,7 @@ class _Resolver(PeopleMixin, NounPhraseMixin, NamedActorMixin, AffiliationMixin,
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.ent_of: dict[int, Span] = {t.i: ent for ent in self.doc.ents for t in ent}
-        self.countries = StoryCountries(ctx, self.kb, self.ent_of)
+        self.countries = ctx.story   # country from context, shared with the other extractors
 
     def run(self) -> ActorTable:
         """Read the article once, in order, and return its actor table."""

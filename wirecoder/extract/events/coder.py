@@ -68,7 +68,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
-from wirecoder.extract.events.actors import STATE_SECTORS, focus_country, same_actor
+from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, same_actor
 from wirecoder.extract.events.announcements import THREAT_TYPES, recode_announced, share_threats, speaker_announces
 from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of
@@ -122,7 +122,7 @@ class _Coder:
         self.ctx = ctx
         self.lex = get_lexicon()
         self.m = Matcher(self.lex, ctx)
-        self.roles = Roles(ctx, self.lex, focus_country(ctx))
+        self.roles = Roles(ctx, self.lex, ctx.story.focus_country())
         self.state = _State()
         self._actorless: set[int] = set()   # words whose holding reading named no actor
 
@@ -352,7 +352,7 @@ class _Coder:
             if etype in SPEECH_ACT_TYPES and (src_tok is None or cand.kind == "phrase"):
                 source = claimant                 # "all options are on the table," he said
             elif (agentless or (cand.kind == "noun" and src_tok is None)) and etype in SELF_REPORTED_TYPES \
-                    and claimant.sector in STATE_SECTORS:
+                    and claimant.sector in PUBLIC_BODY_SECTORS:
                 source = claimant                 # "9 rioters were arrested," police said
         if target is None and etype in ("ACCUSE", "REQUEST", "REJECT") and target_np is not None \
                 and self.roles.is_violence_noun(target_np):
