@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.extract.attribution import attributions, claimant
+from wirecoder.extract.attribution import attributions
+from wirecoder.extract.claimants import claimant
 from wirecoder.models import Article
 from wirecoder.pipeline import prepare_context
 

@@ -8,7 +8,7 @@ handles pronouns and short forms); a speaker the table leaves unresolved
 still becomes an actor: a name it does not know, a definite description
 ("the group") pointing back to the body last named as a subject, or failing
 that the description itself, so the claim is never taken for the article's
-own voice. Quotes (Quote.speaker), figures and events
+own voice. Quotes (Quote.speaker) and, through `claimants`, figures and events
 (claimed_by) all ask it the same question, so the answer is made in one place.
 """
 from __future__ import annotations
@@ -207,7 +207,7 @@ def _named_source(tok: Token) -> Actor:
     return Actor(name=tok.doc[toks[0].i: tok.i + 1].text, mentions=[(start, end)])
 
 
-def _own_subject(verb: Token) -> tuple[bool, Token | None]:
+def own_subject(verb: Token) -> tuple[bool, Token | None]:
     """(whether the verb's clause settles its subject, that subject)."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -231,7 +231,7 @@ def speaker_token(verb: Token) -> Token | None:
     takes the subject of the reporting verb above it, else of the verb it hangs
     on: in '"...," Scholz said, adding, "..."' the parse may hang "adding" on
     the quoted verb, whose subject is not the speaker."""
-    settled, subj = _own_subject(verb)
+    settled, subj = own_subject(verb)
     if settled:
         return subj
     chain: list[Token] = []
@@ -243,11 +243,11 @@ def speaker_token(verb: Token) -> Token | None:
         return verb.head  # "a statement saying ..."
     for anc in chain:  # a reporting verb above settles it
         if anc.lemma_.lower() in SPEECH_VERBS | {"quote", "cite"} and anc.pos_ in ("VERB", "AUX"):
-            settled, subj = _own_subject(anc)
+            settled, subj = own_subject(anc)
             if settled:
                 return subj
     for anc in chain:
-        settled, subj = _own_subject(anc)
+        settled, subj = own_subject(anc)
         if settled:
             return subj
         if anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
@@ -310,7 +310,7 @@ def _source_of_carrier(tok: Token) -> Token:
     return tok
 
 
-def _statement_verb(noun: Token) -> Token | None:
+def statement_verb(noun: Token) -> Token | None:
     """The reporting verb of "said in a statement", "wrote in a post" when `noun`
     is the carrier ("statement"), else None."""
     if noun.lemma_.lower() not in CARRIER_NOUNS or noun.dep_ != "pobj":
@@ -336,7 +336,7 @@ def according_to(sent: Span) -> list[tuple[Token, Token]]:
     return out
 
 
-def _reports(verb: Token, dep: str) -> bool:
+def reports_clause(verb: Token, dep: str) -> bool:
     """`verb` puts what hangs on it by `dep` on its subject's word."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
@@ -382,86 +382,10 @@ def attributions(sent: Span, ctx: Context) -> list[Attribution]:
     return out
 
 
-def _same_paragraph(a: Token, b: Token) -> bool:
+def same_paragraph(a: Token, b: Token) -> bool:
     """No line break between the two words: a parse that ran one paragraph into
     the next (a sentence split missed) must not lend one paragraph's speaker to
     the other's numbers."""
     lo, hi = sorted((a.i, b.i))
     # the words' own span, not doc.text: that rebuilds the whole article's text per call
     return "\n" not in a.doc[lo:hi].text_with_ws
-
-
-def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | None:
-    """On whose word the clause holding `trigger` (default: the sentence) is reported.
-
-    None for the article's own voice and for anonymous sources ("reports said",
-    "witnesses said"). A reporting verb's own clause has no claimant other than
-    an "according to X" around it or a reporting verb above it: in "Peru warned
-    that ..." the warning is Peru's own act, not something Peru is quoted as
-    saying. Words inside a direct quotation are the speaker's claim, also where
-    the quotation runs on over several sentences."""
-    tok = trigger if trigger is not None else sent.root
-    cur = tok
-    # spaCy hands out a new Token object on every access: compare positions, never identity
-    while cur.head.i != cur.i:
-        head = cur.head
-        if _reports(head, cur.dep_):
-            spk = speaker_token(head)
-            if spk is not None and _same_paragraph(spk, tok):
-                return resolve(spk, ctx)
-        verb = _statement_verb(head) if cur.dep_ == "acl" else None
-        if verb is not None:  # "said in a statement that ..." parsed as the statement's clause
-            spk = speaker_token(verb)
-            if spk is not None and _same_paragraph(spk, tok):
-                return resolve(spk, ctx)
-        if head.dep_ == "ROOT" and cur.dep_ == "conj" and is_reporting_verb(head) and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in cur.children):
-            # "The army said 14 were killed and 30 wounded": the second count
-            # hung on "said" is still what the army said
-            spk = speaker_token(head)
-            if spk is not None and _same_paragraph(spk, tok):
-                return resolve(spk, ctx)
-        cur = head
-    root = cur
-    own_speech = tok.i == root.i and is_reporting_verb(root)
-    if not own_speech:
-        # "Five soldiers were killed, the ministry said" parsed with "said" under the root.
-        # The reporting verb needs a subject of its own: in "Peru condemned the raid,
-        # repeating its threat" the participle is Peru's, and Peru's act no hearsay.
-        for child in root.children:
-            # an inserted "X said," (parataxis) vouches for the whole sentence, also
-            # for a clause that follows it ("left 30 dead, the group said, and wounded 40")
-            if (child.i != tok.i and is_reporting_verb(child) and child.dep_ in ("parataxis", "ccomp", "advcl")
-                    and (child.i > tok.i or child.dep_ == "parataxis")
-                    and content_of(child) is None and _own_subject(child)[0]
-                    and not child.left_edge.i <= tok.i <= child.right_edge.i):
-                spk = speaker_token(child)
-                if spk is not None and _same_paragraph(spk, tok):
-                    return resolve(spk, ctx)
-        # "The toll rose to 45, officials told Reuters, after 20 more bodies were found":
-        # the clause after an inverted reporting verb is on the same word
-        if (not own_speech and _reports(root, "ccomp") and any(
-                c.dep_ == "ccomp" and c.i < root.i for c in root.children)):
-            for child in root.children:
-                if child.dep_ in ("advcl", "conj") and child.i > root.i and \
-                        child.left_edge.i <= tok.i <= child.right_edge.i:
-                    spk = speaker_token(root)
-                    if spk is not None and _same_paragraph(spk, tok):
-                        return resolve(spk, ctx)
-    sources = according_to(sent)
-    if sources:
-        return resolve(sources[0][1], ctx)
-    if own_speech:
-        return None
-    return quoted_speaker(ctx, tok)
-
-
-def quoted_speaker(ctx: Context, tok: Token) -> Actor | None:
-    """Speaker of the direct quotation `tok` stands in, if any."""
-    from wirecoder.extract.quotes import direct_quotes  # quotes builds on this module
-
-    quotes, spans = direct_quotes(ctx)
-    for quote, span in zip(quotes, spans, strict=True):
-        if span.start <= tok.idx < span.end:
-            return quote.speaker
-    return None

@@ -25,7 +25,8 @@ import re
 from spacy.tokens import Span, Token
 
 from wirecoder.extract.common.vocabulary import words
-from wirecoder.extract.attribution import SPEECH_VERBS, claimant
+from wirecoder.extract.attribution import SPEECH_VERBS
+from wirecoder.extract.claimants import claimant
 from wirecoder.extract.context import Context
 from wirecoder.extract.numbers import Quantity, find_quantities, parse_quantity
 from wirecoder.models import Figure

@@ -12,7 +12,7 @@ Reported speech ("Kinshasa has said it never armed the militia ...") is the clau
 a speech verb governs, when a named speaker says it and the clause is not
 itself the quotation, and the clause an "according to X" hangs on when it has a
 subject of its own that is not a named actor (a named actor's act is an event X
-vouches for, see attribution.claimant).
+vouches for, see claimants.claimant).
 
 Quotes of one or two words are scare quotes ("successfully") and left out, and
 so are names and titles in quotation marks ('the book "..."', 'dubbed "..."').

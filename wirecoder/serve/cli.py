@@ -10,20 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 
 from wirecoder import __version__
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def error(item: str, reason: str) -> None:
-    print(f"wirecoder: error: {item}: {reason}", file=sys.stderr)
+from wirecoder.serve.cli_support import error, iso_date
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

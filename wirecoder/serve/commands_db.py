@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Optional
 
-from wirecoder.serve.cli import error, iso_date
+from wirecoder.serve.cli_support import error, iso_date
 
 FORMATS = ("table", "json", "jsonl", "csv")
 # = wirecoder.store.export.FORMATS, spelt out: importing the store here would load SQLAlchemy
