@@ -22,6 +22,7 @@ from wirecoder.extract.events import extract_events
 from wirecoder.extract.figures import extract_figures
 from wirecoder.extract.places import extract_places
 from wirecoder.extract.quotes import extract_quotes
+from wirecoder.extract.speakers import register_speakers
 from wirecoder.ingest import IngestError, article_from_text, read_path
 from wirecoder.models import Article, Extraction
 from wirecoder.nlp import parse
@@ -42,13 +43,14 @@ def extract_context(ctx: Context) -> Extraction:
     story = ctx.story
     article = ctx.article.model_copy(update={"reference_date": story.reference_date,
                                              "reference_source": story.reference_source})
+    quotes, figures, events = extract_quotes(ctx), extract_figures(ctx), extract_events(ctx)
     return Extraction(
         article=article,
-        actors=ctx.actors.actors,
+        actors=register_speakers(ctx.actors.actors, quotes, figures, events),
         places=ctx.places.places,
-        quotes=extract_quotes(ctx),
-        figures=extract_figures(ctx),
-        events=extract_events(ctx),
+        quotes=quotes,
+        figures=figures,
+        events=events,
     )
 
 
