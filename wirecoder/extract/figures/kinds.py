@@ -1,37 +1,13 @@
-"""Figures: counts of the killed, injured, missing, displaced, detained,
-evacuated, captured and destroyed, and crowd sizes, money and the like.
-
-Each quantity phrase in a sentence ("at least four", "almost a quarter of a million",
-"dozens") is read by `numbers.find_quantities`; this module decides what it
-counts from the parse: the counted noun ("four soldiers", "dozens of people"),
-the predicate over it ("were killed", "killed four soldiers", "people
-sheltering in camps", "23 wounded", "the death toll rose to 57") and, for
-nested counts ("..., among them at least five women"), the count it is part
-of. Coordinated counts each get their own record. A single person who died
-or was killed ("a farmer had died", "killed a civilian") is a toll of one. Who
-vouches for the number comes from `attribution.claimant` (which also gives
-the speaker of the quotation it stands in).
-
-Numbers that are not counts of this kind (dates, years, ages, durations,
-percentages, ordinals, numbers inside names) never become figures; counts
-that fit no kind become `other` only when they are a tally: money, a vague
-quantity of people or things ("thousands marched", "dozens of vessels"), or
-ten or more people or countable things ("28 officials", "200 protests").
-"""
+"""What a count counts: the kind of figure (killed, injured, displaced, detained, ...) the
+predicate over the counted noun states ("were killed", "killed four soldiers", "people
+sheltering in camps", "23 wounded", "the death toll rose to 57"), nested counts included."""
 from __future__ import annotations
 
-import re
-
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import words
-from wirecoder.extract.attribution import SPEECH_VERBS
-from wirecoder.extract.claimants import claimant
-from wirecoder.extract.context import Context
-from wirecoder.extract.numbers import Quantity, find_quantities, parse_quantity
-from wirecoder.models import Figure
-
-__all__ = ["extract_figures", "parse_quantity"]
+from wirecoder.extract.numbers import Quantity
+from wirecoder.extract.figures.counts import TALLY_NOUNS, is_human
 
 # Predicates that make a count a casualty-style figure (lemmas).
 # Transitive: the count is their object, or their subject in the passive.
@@ -100,135 +76,14 @@ _NOT_SHELTER = words("not_shelter")
 _TREATED = words("treated_verbs")
 _INJURY_WORDS = words("injury_words")
 _NESTING = words("nesting_words")
-# Nouns whose value is a count of what their "of" phrase names: "the number of dead".
-TALLY_NOUNS = words("tally_nouns")
 # Leaving or being driven from these is displacement.
 HOME_NOUNS = words("home_nouns")
 _LEAVE = words("leave_verbs")
 _FORCE_OUT = words("force_out_verbs")
-
-# People nouns: counts of them are `other` figures when large (crowds, troops).
-HUMAN_NOUNS = words("human_nouns")
 # People under arms: moved, they are deployed rather than evacuated.
 ARMED_NOUNS = words("armed_person_nouns")
-CURRENCY_NOUNS = words("currency_nouns")
-_CURRENCY_SIGNS = {"$": "dollars", "us$": "US dollars", "€": "euros", "£": "pounds", "¥": "yen",
-                   "₹": "rupees", "₦": "naira", "₽": "roubles"}
-# Nouns of measure, time and share: the number before them is no head count.
-MEASURE_NOUNS = words("measure_nouns")
-_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "LAW", "PRODUCT", "EVENT",
-              "WORK_OF_ART", "FAC", "LANGUAGE"}
-# Counts with no casualty predicate become `other` figures only from ten up
-# (or as a vague quantity: "dozens of vessels", "hundreds of attackers"):
-# "two ministers met", "five accords were cancelled" are individuals the story
-# names, while "28 officials", "more than 200 protests", "95 prisoners" are
-# tallies a reader would look up. Measures, durations and money are apart.
-MIN_COUNT_OTHER = 10
-# Bodies of people counted as a group: "a crowd of about 3,000", "a convoy of 40".
-GROUP_NOUNS = words("group_nouns")
 # The dead counted by their remains: "the bodies of 19 migrants".
 REMAINS_NOUNS = words("remains_nouns")
-# A single person killed is a death toll of one: "a farmer died", "a soldier was
-# shot dead", "killed a civilian".
-SINGLE = words("single_words")
-
-
-# ------------------------------------------------------------------ helpers
-
-def _counted_noun(q: Quantity) -> tuple[Token | None, Token]:
-    """(the counted noun, the token that carries the count's syntactic role).
-
-    "four soldiers": (soldiers, soldiers); "dozens of people": (people, dozens);
-    "23 wounded": (None, 23)."""
-    head = q.head
-    if _strong(q) and head.doc[head.i + 2].head.pos_ == "NOUN":
-        noun = head.doc[head.i + 2].head  # "a 2,000-strong force"
-        return noun, noun
-    if head.dep_ in ("nummod", "compound", "quantmod", "amod") and head.head.pos_ in ("NOUN", "PROPN") \
-            and head.head.i > head.i and head.head not in q.span:
-        return head.head, head.head
-    for tok in q.span:  # "dozens of people", "tens of thousands of people"
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj not in q.span:
-                    return pobj, head
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in GROUP_NOUNS:
-        group = head.head.head  # "a crowd of about 3,000": the crowd is what is counted
-        return group, group
-    return None, head
-
-
-def _is_human(noun: Token | None) -> bool:
-    if noun is None:
-        return False
-    return (noun.lemma_.lower() in HUMAN_NOUNS or noun.lower_ in HUMAN_NOUNS
-            or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS")))
-
-
-def _strong(q: Quantity) -> bool:
-    """ "a 2,000-strong force": a head count of a unit."""
-    doc, i = q.head.doc, q.head.i
-    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "strong"
-
-
-def _currency(q: Quantity, noun: Token | None) -> str | None:
-    for t in q.span:
-        if t.lower_ in _CURRENCY_SIGNS:
-            return _CURRENCY_SIGNS[t.lower_]
-    if noun is not None and noun.lemma_.lower() in CURRENCY_NOUNS:
-        return noun.text
-    if q.money and (noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in ("money", "cash")):
-        # the tagger's MONEY label alone does not make "4.5 million people" money
-        return "money"
-    return None
-
-
-def _tagged_date_only(q: Quantity) -> bool:
-    """The tagger's DATE/TIME label covers the bare number and nothing else ("the
-    toll rose to 45", "put the toll at 52" tagged DATE): no month, day or year
-    word makes it a date, so the predicate decides."""
-    head = q.head
-    if head.ent_type_ not in ("DATE", "TIME") or re.fullmatch(r"(1[5-9]|20)\d\d", head.text):
-        return False
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    # adverbs the tagger pulls into the entity ("38 overnight") make no date of it
-    return ent is not None and all(t.i in range(q.span.start, q.span.end) or t.pos_ == "ADV"
-                                   or t.lower_ in ("about", "some") for t in ent)
-
-
-def _not_a_count(q: Quantity, noun: Token | None, date_tag_ok: bool = False) -> bool:
-    """Dates, years, ages, durations, shares, ordinals and numbers in names.
-
-    `date_tag_ok`: ignore the tagger's DATE/TIME label (see `_tagged_date_only`)."""
-    head = q.head
-    # The tagger calls some counts DATE ("Between 30 and 40 migrants"); a count
-    # with a counted noun outside the entity, and no unit of time, is still a count.
-    counted = noun is not None and noun.lemma_.lower() not in MEASURE_NOUNS and not noun.ent_type_
-    dated = head.ent_type_ in _SKIP_ENTS or any(t.ent_type_ in ("DATE", "TIME", "PERCENT") for t in q.span)
-    if dated and not (counted and head.ent_type_ in ("DATE", "TIME", "")) and not date_tag_ok:
-        return True
-    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if nxt is not None and nxt.text in ("%", "th", "st", "nd", "rd"):
-        return True
-    if nxt is not None and nxt.text == "-" and not nxt.whitespace_ and head.i + 2 < len(head.doc) \
-            and head.doc[head.i + 2].lower_ != "strong":
-        return True  # "45-year-old", "two-day summit", "the 27-member bloc" (not "2,000-strong")
-    prev = head.doc[q.span.start - 1] if q.span.start > 0 else None
-    if prev is not None and prev.text == "-" and not prev.whitespace_:
-        return True  # "COVID-19", "MH-17": part of a name
-    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
-        return True
-    if noun is None and nxt is not None and nxt.lemma_.lower() in MEASURE_NOUNS:
-        return True
-    text = q.span.text
-    if re.fullmatch(r"(1[5-9]|20)\d\d", text) and not _is_human(noun):
-        return True  # a year
-    if head.lower_ == "one" and noun is None:
-        return True  # "one another"; "one of the organisers" is decided by its predicate
-    if head.dep_ in ("nummod", "appos", "npadvmod") and head.head.pos_ == "PROPN" and head.head.i < head.i:
-        return True  # "Article 5", "Resolution 2231"
-    return False
 
 
 def _phrasal(verb: Token) -> str | None:
@@ -377,7 +232,7 @@ def _own_kind(tok: Token) -> str | None:
                 return ADJ_KINDS[low]
             if child.tag_ == "VBN":
                 return TRANSITIVE_KINDS[lemma]
-        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma in HOLD and _is_human(tok):
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma in HOLD and is_human(tok):
             return "detained"  # "1,400 people held by both sides"
         if child.dep_ in ("acl", "relcl") and lemma in INTRANSITIVE_KINDS:
             return INTRANSITIVE_KINDS[lemma]  # "people sheltering in camps", "people who fled"
@@ -387,8 +242,8 @@ def _own_kind(tok: Token) -> str | None:
     return None
 
 
-def _kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> str | None:
-    human = _is_human(noun) or noun is None
+def figure_kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0) -> str | None:
+    human = is_human(noun) or noun is None
     armed = noun is not None and (noun.lemma_.lower() in ARMED_NOUNS or noun.lower_ in ARMED_NOUNS)
     if noun is not None and noun.lemma_.lower() in NOUN_KINDS:
         return NOUN_KINDS[noun.lemma_.lower()]
@@ -470,156 +325,12 @@ def _nested_kind(parent: Token, depth: int) -> str | None:
     if parent.lower_ in ADJ_KINDS:
         return ADJ_KINDS[parent.lower_]
     fake = _QuantityLike(parent)
-    return _kind(fake, parent if parent.pos_ != "NUM" else None, parent, depth + 1)
+    return figure_kind(fake, parent if parent.pos_ != "NUM" else None, parent, depth + 1)
 
 
 class _QuantityLike:
-    """Enough of a Quantity for `_kind` to inspect a parent count's token."""
+    """Enough of a Quantity for `figure_kind` to inspect a parent count's token."""
 
     def __init__(self, tok: Token):
         self.head = tok
         self.span = tok.doc[tok.i: tok.i + 1]
-
-
-def _subject_text(noun: Token | None, q: Quantity) -> str | None:
-    if noun is None:
-        return None
-    toks = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t not in q.span
-            and t.i > q.span.end - 1 and not t.like_num and t.lower_ != "strong"]
-    start = toks[0].i if toks else noun.i
-    return noun.doc[start: noun.i + 1].text
-
-
-def _implied_subject(q: Quantity) -> str | None:
-    """ "three miners were killed and 14 hurt": the 14 are miners too."""
-    head = q.head
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "conj":
-        first = head.head.head
-        lemma = first.lemma_.lower()
-        if lemma not in SPEECH_VERBS and lemma not in INTRANSITIVE_KINDS and not (
-                lemma in TRANSITIVE_KINDS and any(c.dep_ == "nsubjpass" for c in first.children)):
-            return None  # "The blast left 45 dead and 120 injured": the blast is no casualty
-        if lemma in SPEECH_VERBS:
-            # "The army said 14 soldiers were killed and 30 wounded", the second
-            # count hung on "said": the first casualty predicate before it holds the subject
-            first = next((t for t in reversed(list(first.doc[first.i + 1: head.i]))
-                          if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in TRANSITIVE_KINDS), None)
-            if first is None:
-                return None
-        subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ == "NUM":  # "one of its soldiers was killed and two wounded"
-            prep = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            subj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if subj is not None and subj.pos_ == "NOUN":
-            return subj.text
-    return None
-
-
-def _tally_noun(tok: Token) -> Token | None:
-    """What a tally counts when the count is its value: "the number of schools
-    closed rose to 300", "bringing the number of prisoners freed to 2,500" ->
-    schools, prisoners. The "to N" phrase may hang on the participle."""
-    cur = tok
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            return None
-        came_by, cur = cur.dep_, cur.head
-        nouns = [cur]
-        if cur.pos_ in ("VERB", "AUX"):
-            nouns += [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        for noun in nouns:
-            if noun.lemma_.lower() in TALLY_NOUNS:
-                for prep in noun.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        return next((p for p in prep.children if p.dep_ == "pobj"), None)
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "advcl", "relcl") or came_by not in (
-                "pobj", "prep", "acl", "advcl", "relcl"):
-            return None
-    return None
-
-
-def _countable(noun: Token | None) -> bool:
-    """A noun whose number is a head count: people, or things counted one by one
-    ("vessels", "protests", "wells"), not units of measure, time or money."""
-    if noun is None or noun.pos_ != "NOUN":
-        return False
-    lemma = noun.lemma_.lower()
-    if lemma in MEASURE_NOUNS or lemma in CURRENCY_NOUNS:
-        return False
-    return _is_human(noun) or noun.tag_ == "NNS" or lemma in GROUP_NOUNS
-
-
-def _single_deaths(sent: Span, ctx: Context, counted: set[int]) -> list[tuple[Token, Token]]:
-    """(person noun, predicate) for each single person the sentence says died or
-    was killed: "a farmer had died", "a soldier was shot dead", "killed a civilian"."""
-    out = []
-    for noun in sent:
-        if noun.i in counted or noun.tag_ != "NN" or not _is_human(noun):
-            continue
-        if not any(c.dep_ in ("det", "nummod") and c.lower_ in SINGLE for c in noun.children):
-            continue
-        verb, dep = noun.head, noun.dep_
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        lemma = verb.lemma_.lower()
-        dead = any(c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.lower_ == "dead" for c in verb.children)
-        if dep == "nsubj" and (INTRANSITIVE_KINDS.get(lemma) == "killed" or dead) \
-                or dep in ("nsubjpass", "dobj") and (TRANSITIVE_KINDS.get(lemma) == "killed" or dead):
-            out.append((noun, verb))
-    return out
-
-
-# --------------------------------------------------------------- public API
-
-def figures_in(sent: Span, ctx: Context) -> list[Figure]:
-    """The figures one sentence states."""
-    figures: list[Figure] = []
-    counted: set[int] = set()
-    for q in find_quantities(sent):
-        noun, role_tok = _counted_noun(q)
-        doubtful = False
-        if _not_a_count(q, noun):
-            if not (_tagged_date_only(q) and not _not_a_count(q, noun, date_tag_ok=True)):
-                continue
-            doubtful = True  # a bare number tagged DATE: a count only if a casualty predicate says so
-        currency = _currency(q, noun)
-        kind = None if currency else _kind(q, noun, role_tok)
-        if doubtful and kind in (None, "other"):
-            continue
-        if noun is None and kind is None and not currency:
-            noun = _tally_noun(q.head)  # "the number of prisoners freed rose to 2,500"
-        if q.head.lower_ == "one" and kind in (None, "other"):
-            continue  # "one of the organisers": a person the story names, not a tally
-        if kind is None:
-            if currency:
-                kind = "other"
-            elif q.vague and (noun is None or _countable(noun)):
-                kind = "other"  # "thousands marched", "dozens of vessels", "hundreds of attackers"
-            elif (_countable(noun) or _strong(q)) and max(q.min or 0, q.max or 0) >= MIN_COUNT_OTHER:
-                kind = "other"  # "about 2,300 troops", "more than 200 protests", "a 2,000-strong force"
-            else:
-                continue
-        if noun is not None:
-            counted.add(noun.i)
-        subject = currency if currency else (_subject_text(noun, q) or _implied_subject(q))
-        if subject is None and not currency:  # "the number of people detained rose to 1,400"
-            tallied = _tally_noun(q.head)
-            if tallied is not None and tallied.pos_ == "NOUN" and tallied.lower_ not in ADJ_KINDS:
-                subject = tallied.text
-        figures.append(Figure(kind=kind, min=q.min, max=q.max, approximate=q.approximate,
-                              subject=subject, claimed_by=claimant(sent, ctx, q.head),
-                              evidence=ctx.evidence(sent)))
-    for noun, verb in _single_deaths(sent, ctx, counted):
-        compounds = [t for t in noun.lefts if t.dep_ == "compound" and t.right_edge.i < noun.i]
-        subject = noun.doc[compounds[0].i: noun.i + 1].text if compounds else noun.text  # "village chief"
-        figures.append(Figure(kind="killed", min=1, max=1, approximate=False, subject=subject,
-                              claimed_by=claimant(sent, ctx, verb), evidence=ctx.evidence(sent)))
-    return figures
-
-
-def extract_figures(ctx: Context) -> list[Figure]:
-    """Every figure in the article, in text order."""
-    out: list[Figure] = []
-    for sent in ctx.doc.sents:
-        out.extend(figures_in(sent, ctx))
-    return out
