@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import ANTECEDENT_WINDOW
 from wirecoder.extract.common.syntax import is_definite, is_plural
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import get_actor_kb
@@ -51,8 +52,6 @@ ANONYMOUS = words("anonymous_sources")
 COLLECTIVE_NOUNS = words("collective_nouns")
 # Sectors of the state's own bodies: "the group" never refers back to them.
 STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-# How many sentences back "the group" looks for the body it stands for.
-ANTECEDENT_WINDOW = 3
 # Relations that hand a verb its subject from the verb it hangs on:
 # "..., Novak said, adding, ...", "the agency issued a warning, saying ...".
 _SUBJECT_FROM_HEAD = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from number_parser import parse_number
 from number_parser.data.en import info as _EN
 from spacy.tokens import Span, Token
+from wirecoder.extract.common.settings import NEARLY_SHARE
 from wirecoder.extract.common.vocabulary import ordered
 
 # Words number_parser reads as (part of) a cardinal number.
@@ -55,9 +56,6 @@ for _mode, _words in (("at_least", AT_LEAST), ("more_than", MORE_THAN), ("up_to"
         MODIFIERS[_w] = _mode
 _MODIFIERS_LONGEST = sorted(MODIFIERS, key=lambda w: -len(w))
 
-# "nearly 30": somewhat below and up to 30. We take up to a fifth below (24..30),
-# wide enough for how reporters round, narrow enough to stay informative.
-NEARLY_SHARE = 0.8
 
 CURRENCY_SYMBOLS = ("us$", "a$", "c$", "hk$", "$", "€", "£", "¥", "₹", "₦", "₽")
 

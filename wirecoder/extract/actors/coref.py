@@ -15,6 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import DESCRIPTION_WINDOW, PRONOUN_WINDOW, REPORTING_CLAUSE_MAX_TOKENS
 from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor
 from wirecoder.extract.common.syntax import is_plural
@@ -32,9 +33,6 @@ FIRST_PLURAL = words("first_plural")
 _QUOTE_RE = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
 # Titles of people who speak for a body: their "we" is the body ("we urge", said a UN spokesperson).
 VOICE_ROLES = words("voice_roles")
-# How far back (sentences) a pronoun or a definite description looks.
-PRONOUN_WINDOW = 3
-DESCRIPTION_WINDOW = 12
 # Verbs of a news outlet passing on what others said ("TASS reported", "citing the ministry").
 RELAY_VERBS = words("relay_verbs")
 # Words after which "it" is a dummy subject ("it is unclear whether", "it was reported that").
@@ -270,7 +268,7 @@ class CorefMixin:
         after = last[0].sent.end
         if after < len(self.doc):
             nxt = self.doc[after].sent
-            if len(nxt) <= 8:
+            if len(nxt) <= REPORTING_CLAUSE_MAX_TOKENS:
                 return self._speech_subject(nxt, qs, qe)
         return None
 

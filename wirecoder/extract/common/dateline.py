@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wirecoder.extract.common.settings import DATELINE_LAST_LINE_START, DATELINE_SCAN_CHARS
+
 # "Sept." / "Sep" / "September"; May and March only capitalised (modal "may", verb "march").
 MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
          r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
@@ -61,11 +63,11 @@ def match_dateline(line: str, pos: int = 0, whole: bool = False) -> Dateline | N
 
 def find_dateline(text: str) -> Dateline | None:
     """The dateline of an article: on its first line, or after a short kicker line."""
-    head = text[:200]
+    head = text[:DATELINE_SCAN_CHARS]
     for m in re.finditer(r"(?m)^", head):
         found = match_dateline(head, m.start())
         if found is not None:
             return found
-        if m.start() > 120:
+        if m.start() > DATELINE_LAST_LINE_START:
             break
     return None

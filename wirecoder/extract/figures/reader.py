@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import MIN_COUNT_OTHER
 from wirecoder.extract.attribution import SPEECH_VERBS
 from wirecoder.extract.claimants import claimant
 from wirecoder.extract.common.vocabulary import words
@@ -22,12 +23,6 @@ from wirecoder.extract.figures.counts import (
 )
 from wirecoder.extract.figures.kinds import ADJ_KINDS, INTRANSITIVE_KINDS, TRANSITIVE_KINDS, figure_kind
 
-# Counts with no casualty predicate become `other` figures only from ten up
-# (or as a vague quantity: "dozens of vessels", "hundreds of attackers"):
-# "two ministers met", "five accords were cancelled" are individuals the story
-# names, while "28 officials", "more than 200 protests", "95 prisoners" are
-# tallies a reader would look up. Measures, durations and money are apart.
-MIN_COUNT_OTHER = 10
 # A single person killed is a death toll of one: "a farmer died", "a soldier was
 # shot dead", "killed a civilian".
 SINGLE = words("single_words")
