@@ -38,6 +38,8 @@ MOTION_PREPS = words("motion_preps")
 MOTION_VERBS = words("motion_verbs")
 LOCAL_NOUN_PREPS = words("local_noun_preps")
 STATIC_PREPS = words("static_preps")
+PLACE_PART_NOUNS = words("place_part_nouns")
+ROUTE_NOUNS = words("route_nouns")
 
 _UNSET = object()
 
@@ -264,15 +266,13 @@ def is_locative(tok: Token) -> bool:
         return False
     if p in ("of", "on"):
         # "the capital of Iran" is a place; "sanctions on Iran", "the army of Iran" are not.
-        return prep.head.lemma_.lower() in ("capital", "city", "part", "region", "border", "north", "south",
-                                            "east", "west", "centre", "center", "outskirts", "territory",
-                                            "province", "coast", "soil", "side")
+        return prep.head.lemma_.lower() in PLACE_PART_NOUNS
     if p in MOTION_PREPS and p not in ("from",):
         verb = prep.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
             verb = verb.head
-        return verb.lemma_.lower() in MOTION_VERBS or prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in (
-            "flight", "road", "route", "trip", "visit", "journey", "corridor", "border", "way")
+        return verb.lemma_.lower() in MOTION_VERBS or (
+            prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in ROUTE_NOUNS)
     if p == "from":
         verb = prep.head
         return verb.lemma_.lower() in MOTION_VERBS
