@@ -143,3 +143,12 @@ def test_speaker_of_one_paragraph_never_claims_the_next(nlp):
     ctx = prepare_context(Article(id="t", text=text), nlp(text))
     arrested = next(t for t in ctx.doc if t.text == "arrested")
     assert claimant(arrested.sent, ctx, arrested) is None
+
+
+def test_a_dateline_parsed_as_the_subject_is_no_speaker(extract):
+    # the parse hangs the speaker on the dateline as its apposition
+    got = extract("MAPUTO, Oct 4 — Mozambique's interior ministry said on Friday it was "
+                  "closing the northern border crossings.")
+    speakers = [q.speaker.name for q in got.quotes if q.speaker is not None]
+    assert speakers and all("MAPUTO" not in s for s in speakers)
+    assert all(a.name != "MAPUTO" for a in got.actors)

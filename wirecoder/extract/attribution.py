@@ -80,6 +80,12 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
         return None
     if tok.lemma_.lower() in ANONYMOUS and tok.pos_ in ("NOUN", "PROPN"):
         return None
+    if ctx.story is not None and ctx.story.in_dateline(tok):
+        # "NIAMEY, Aug 3 - Niger's junta said": the parse makes the dateline the subject
+        # and the speaker its apposition; the place a story is filed from says nothing
+        tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+        if tok is None:
+            return None
     # "the spokesman, Pavel Novak, said": the named person is the speaker
     if tok.pos_ == "NOUN":
         for child in tok.children:
