@@ -81,9 +81,7 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
     if tok.lemma_.lower() in ANONYMOUS and tok.pos_ in ("NOUN", "PROPN"):
         return None
     if ctx.story is not None and ctx.story.in_dateline(tok):
-        # "NIAMEY, Aug 3 - Niger's junta said": the parse makes the dateline the subject
-        # and the speaker its apposition; the place a story is filed from says nothing
-        tok = next((c for c in tok.children if c.dep_ == "appos"), None)
+        tok = _speaker_after_dateline(tok, ctx.story.dateline.end)
         if tok is None:
             return None
     # "the spokesman, Pavel Novak, said": the named person is the speaker
@@ -110,6 +108,15 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
         # does not know still names the source; its claim is not the article's voice
         actor = _described_source(tok, ctx)
     return actor
+
+
+def _speaker_after_dateline(tok: Token, story_start: int) -> Token | None:
+    """The speaker when the parse made the dateline the subject: "NIAMEY, Aug 3 - Niger's
+    junta said" (the junta its apposition) or "CONAKRY, May 5 - Guinea's junta said" (a
+    second subject). The place a story is filed from says nothing itself."""
+    cands = [c for c in tok.children if c.dep_ == "appos"] + [
+        c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+    return next((c for c in cands if c.idx >= story_start), None)
 
 
 def _by_surname(tok: Token, ctx: Context) -> Actor | None:
