@@ -17,8 +17,8 @@ from wirecoder.extract.common.vocabulary import words
 
 REL_PRONOUNS = words("relative_pronouns")
 # Determiners and possessives that make a phrase definite: "the group", "its forces".
-_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
-_DEFINITE_POSS = frozenset({"its", "their"})
+_DEFINITE_DETS = words("definite_determiners")
+_DEFINITE_POSS = words("definite_possessives")
 # Relations under which a preposition hangs on its head: plain, "by" of a passive, "to"/"for" of a recipient.
 _PREP_DEPS = ("prep", "agent", "dative")
 
