@@ -33,6 +33,7 @@ FigureKind = Literal[
 ]
 FeatureKind = Literal["country", "region", "city", "site"]
 DatePrecision = Literal["day", "week", "month", "year"]
+ReferenceSource = Literal["published", "dateline", "text", "unknown"]
 
 
 class Record(BaseModel):
@@ -58,6 +59,11 @@ class Article(Record):
     published: Optional[dt.date] = None
     credits: list[str] = Field(default_factory=list)
     text: str
+    reference_date: Optional[dt.date] = Field(
+        None, description="The date relative expressions were counted from (set by extraction)")
+    reference_source: Optional[ReferenceSource] = Field(
+        None, description="Where reference_date came from: published (--published or the article's "
+                          "own date), dateline, text, or unknown (no date found)")
 
 
 class Actor(Record):

@@ -17,12 +17,13 @@ from typing import Generic, Optional, TypeVar
 from spacy.tokens import Doc
 
 from wirecoder.extract.actors import extract_actors
+from wirecoder.extract.common.story import Story
 from wirecoder.extract.context import Context
 from wirecoder.extract.events import extract_events
 from wirecoder.extract.figures import extract_figures
 from wirecoder.extract.places import extract_places
 from wirecoder.extract.quotes import extract_quotes
-from wirecoder.extract.time import reference_date
+from wirecoder.extract.speakers import register_speakers
 from wirecoder.ingest import IngestError, article_from_text, read_path
 from wirecoder.models import Actor, Article, Event, Evidence, Extraction, Figure, Place, Quote
 from wirecoder.nlp import parse
@@ -34,7 +35,8 @@ T = TypeVar("T", Actor, Place)
 def prepare_context(article: Article, doc: Doc, published: date | None = None) -> Context:
     """A parsed article with its places and actors resolved: what quotes,
     figures and events read."""
-    ctx = Context(article=article, doc=doc, reference_date=reference_date(article, published))
+    story = Story(article, doc, published=published)
+    ctx = Context(article=article, doc=doc, story=story)
     ctx.places = extract_places(ctx)
     ctx.actors = extract_actors(ctx)
     return ctx
@@ -42,15 +44,19 @@ def prepare_context(article: Article, doc: Doc, published: date | None = None) -
 
 def extract_context(ctx: Context) -> Extraction:
     """Run the record extractors over a prepared context."""
-    actors, places = References(ctx.actors.actors), References(ctx.places.places)
+    story = ctx.story
+    article = ctx.article.model_copy(update={"reference_date": story.reference_date,
+                                             "reference_source": story.reference_source})
+    quotes, figures, events = extract_quotes(ctx), extract_figures(ctx), extract_events(ctx)
+    actors = References(register_speakers(ctx.actors.actors, quotes, figures, events))
+    places = References(ctx.places.places)
     return Extraction(
-        article=ctx.article,
+        article=article,
         actors=actors.listed,
         places=places.listed,
-        quotes=[actors.on(q, "speaker") for q in extract_quotes(ctx)],
-        figures=[actors.on(f, "claimed_by") for f in extract_figures(ctx)],
-        events=[places.on(actors.on(e, "source", "target", "claimed_by"), "location")
-                for e in extract_events(ctx)],
+        quotes=[actors.on(q, "speaker") for q in quotes],
+        figures=[actors.on(f, "claimed_by") for f in figures],
+        events=[places.on(actors.on(e, "source", "target", "claimed_by"), "location") for e in events],
     )
 
 

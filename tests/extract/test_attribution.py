@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirecoder.extract.attribution import attributions, claimant
+from wirecoder.extract.attribution import attributions
+from wirecoder.extract.claimants import claimant
 from wirecoder.models import Article
 from wirecoder.pipeline import prepare_context
 
@@ -142,3 +143,12 @@ def test_speaker_of_one_paragraph_never_claims_the_next(nlp):
     ctx = prepare_context(Article(id="t", text=text), nlp(text))
     arrested = next(t for t in ctx.doc if t.text == "arrested")
     assert claimant(arrested.sent, ctx, arrested) is None
+
+
+def test_a_dateline_parsed_as_the_subject_is_no_speaker(extract):
+    # the parse hangs the speaker on the dateline as its apposition
+    got = extract("CONAKRY, May 5 — Guinea's ruling junta said on Monday it was suspending two newspapers.")
+    assert [(q.speaker.name, q.speaker.code) for q in got.quotes] == [("junta", "GIN")]
+    assert all(a.name != "CONAKRY" for a in got.actors)
+    got = extract("BAMAKO, Feb 2 — Mali's military government said on Friday it was expelling the French envoy.")
+    assert [q.speaker.code for q in got.quotes] == ["MLI"]

@@ -5,8 +5,13 @@ from datetime import date
 
 import pytest
 
-from wirecoder.extract.time import dateline, reference_date, resolve_date, sentence_dates
+from wirecoder.extract.common.story import reference
+from wirecoder.extract.time import dateline, resolve_date, sentence_dates
 from wirecoder.models import Article
+
+
+def reference_date(article, published=None):
+    return reference(article, published)[0]
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +34,11 @@ def test_reference_date_order():
     assert reference_date(art, date(2023, 6, 11)) == date(2023, 6, 11)
     assert reference_date(art) == date(2023, 6, 10)
     assert reference_date(art.model_copy(update={"published": None})) == date(2023, 6, 9)
+    # and where each came from
+    assert reference(art, date(2023, 6, 11))[1] == "published"
+    assert reference(art)[1] == "published"
+    assert reference(art.model_copy(update={"published": None}))[1] == "dateline"
+    assert reference(Article(id="a", text="Shelling resumed on Tuesday."))[1] == "unknown"
 
 
 def test_dateline_without_year_takes_the_texts_latest_year():

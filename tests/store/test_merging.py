@@ -109,3 +109,20 @@ def test_undated_events_take_the_publication_date(store):
     items, total = store.query_events()
     assert total == 2
     assert [(i["date"], i["num_articles"]) for i in items] == [("2023-05-02", 2), ("2023-05-09", 1)]
+
+
+def test_undated_events_take_the_reference_date_when_nothing_was_published(store):
+    # Two outlets file the same rally under datelines of one day, a third a week later; none
+    # gives a publication date: merging uses the date the extraction counted from.
+    text = "Protesters rallied outside the parliament."
+    for day, source, rest in ((date(2023, 5, 2), "A", "Police watched from side streets."),
+                              (date(2023, 5, 2), "B", "Organisers said more marches would follow."),
+                              (date(2023, 5, 9), "C", "Shops in the centre stayed shut.")):
+        body = f"{text} {rest}"
+        article = make_article(body, source=source).model_copy(
+            update={"reference_date": day, "reference_source": "dateline"})
+        store.add(extraction(article, events=[event(body, text, "PROTEST", Actor(name="Protesters", code="SDN"),
+                                                    None, None, None)]))
+    items, total = store.query_events()
+    assert total == 2
+    assert [(i["date"], i["num_articles"]) for i in items] == [("2023-05-02", 2), ("2023-05-09", 1)]

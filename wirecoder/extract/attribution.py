@@ -8,7 +8,7 @@ handles pronouns and short forms); a speaker the table leaves unresolved
 still becomes an actor: a name it does not know, a definite description
 ("the group") pointing back to the body last named as a subject, or failing
 that the description itself, so the claim is never taken for the article's
-own voice. Quotes (Quote.speaker), figures and events
+own voice. Quotes (Quote.speaker) and, through `claimants`, figures and events
 (claimed_by) all ask it the same question, so the answer is made in one place.
 """
 from __future__ import annotations
@@ -17,58 +17,41 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import ANTECEDENT_WINDOW
+from wirecoder.extract.common.syntax import is_definite, is_plural
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import get_actor_kb
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 
 # Verbs that report what someone says, states or asserts (lemmas). A clause they
 # govern (ccomp) is reported speech of their subject.
-SPEECH_VERBS: frozenset[str] = frozenset("""
-    say tell claim allege insist state announce warn add confirm acknowledge admit argue
-    explain note stress emphasize emphasise underline underscore declare assert contend
-    maintain predict promise vow pledge write tweet deny reiterate repeat suggest indicate
-    reveal disclose concede recall remark comment observe respond reply answer assure
-    inform notify conclude testify charge counter retort report estimate complain
-""".split())
+SPEECH_VERBS = words("speech")
 # Verbs that report a number or fact rather than words: they make a claimant
 # (figures, events) but their clause is not quoted speech.
-REPORTING_ONLY: frozenset[str] = frozenset({"report", "estimate"})
+REPORTING_ONLY = words("reporting_only")
 # Verbs whose direct object is a count a source vouches for: "the ministry
 # reported 30 deaths", "officials confirmed 12 arrests".
-COUNTING_VERBS: frozenset[str] = frozenset({"report", "confirm", "estimate", "cite", "record",
-                                            "count", "register"})
+COUNTING_VERBS = words("counting_verbs")
 # "Officials put the death toll at 52": these verbs vouch for a tally they place.
-_TALLY_VERBS = frozenset({"put", "place", "raise", "revise", "update"})
-_TALLY_NOUNS = frozenset({"toll", "number", "figure", "tally", "total", "count"})
+_TALLY_VERBS = words("tally_verbs")
+_TALLY_NOUNS = words("tally_objects")
 # Verbs that carry a direct quote only when it stands in their own clause: "X
 # called the raid "reckless, indefensible"", "X condemned the "barbaric
 # attack on civilians"".
-NAMING_VERBS: frozenset[str] = frozenset("""
-    call describe term dub label brand urge demand condemn criticise criticize accuse blame
-    hail welcome
-""".split())
+NAMING_VERBS = words("naming_verbs")
 # Everything that can introduce a direct quote.
-QUOTING_VERBS: frozenset[str] = SPEECH_VERBS | NAMING_VERBS | frozenset("""
-    ask shout chant cry scream plead appeal joke quip
-""".split())
+QUOTING_VERBS = SPEECH_VERBS | NAMING_VERBS | words("quoting_only")
 # Reporting verbs whose infinitive complement is a claim: "claimed to have captured",
 # "denied sending" (but not "vowed to respond", which is the speaker's own act).
-CLAIM_XCOMP = frozenset({"claim", "allege", "deny", "report", "say", "insist"})
+CLAIM_XCOMP = words("claim_xcomp")
 # Subjects that are not anyone in particular: the article's own hedge, no claimant.
-ANONYMOUS: frozenset[str] = frozenset("""
-    report witness eyewitness source account rumour rumor footage video image photo picture
-    post posting observer resident
-""".split())
+ANONYMOUS = words("anonymous_sources")
 # Common nouns for a body of people that a definite description ("the group")
 # uses to point back to a named organisation.
-COLLECTIVE_NOUNS: frozenset[str] = frozenset("""
-    group organisation organization movement faction coalition network outfit alliance
-    bloc union association federation party front
-""".split())
+COLLECTIVE_NOUNS = words("collective_nouns")
 # Sectors of the state's own bodies: "the group" never refers back to them.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-# How many sentences back "the group" looks for the body it stands for.
-ANTECEDENT_WINDOW = 3
+STATE_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # Relations that hand a verb its subject from the verb it hangs on:
 # "..., Novak said, adding, ...", "the agency issued a warning, saying ...".
 _SUBJECT_FROM_HEAD = frozenset({"advcl", "conj", "xcomp", "ccomp", "pcomp", "prep"})
@@ -97,6 +80,10 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
         return None
     if tok.lemma_.lower() in ANONYMOUS and tok.pos_ in ("NOUN", "PROPN"):
         return None
+    if ctx.story is not None and ctx.story.in_dateline(tok):
+        tok = _speaker_after_dateline(tok, ctx.story.dateline.end)
+        if tok is None:
+            return None
     # "the spokesman, Pavel Novak, said": the named person is the speaker
     if tok.pos_ == "NOUN":
         for child in tok.children:
@@ -115,12 +102,21 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
         actor = _named_source(tok)  # "the Viasna human rights centre" is named by its name
     if actor is None and tok.pos_ == "NOUN" and _is_agent_noun(tok):
         actor = _described_source(tok, ctx)
-    if (actor is None and tok.pos_ == "NOUN" and _is_definite(tok) and tok.dep_ == "nsubj"
+    if (actor is None and tok.pos_ == "NOUN" and is_definite(tok) and tok.dep_ == "nsubj"
             and is_reporting_verb(tok.head) and tok.lemma_.lower() not in CARRIER_NOUNS):
         # "the coastguard said", "the hospital said": a definite speaker the lexicon
         # does not know still names the source; its claim is not the article's voice
         actor = _described_source(tok, ctx)
     return actor
+
+
+def _speaker_after_dateline(tok: Token, story_start: int) -> Token | None:
+    """The speaker when the parse made the dateline the subject: "NIAMEY, Aug 3 - Niger's
+    junta said" (the junta its apposition) or "CONAKRY, May 5 - Guinea's junta said" (a
+    second subject). The place a story is filed from says nothing itself."""
+    cands = [c for c in tok.children if c.dep_ == "appos"] + [
+        c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+    return next((c for c in cands if c.idx >= story_start), None)
 
 
 def _by_surname(tok: Token, ctx: Context) -> Actor | None:
@@ -140,15 +136,6 @@ def _is_agent_noun(tok: Token) -> bool:
     return lemma in COLLECTIVE_NOUNS or kb.noun(lemma) is not None or lemma in kb.all_org_nouns()
 
 
-def _is_definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-               for c in tok.children)
-
-
-def _is_plural(tok: Token) -> bool:
-    return tok.tag_ in ("NNS", "NNPS")
-
-
 def _described_source(tok: Token, ctx: Context) -> Actor:
     """A speaker the actor table left unresolved, named by a common noun.
 
@@ -156,7 +143,7 @@ def _described_source(tok: Token, ctx: Context) -> Actor:
     text last made the subject of a sentence; failing that, the claim still
     names its source by the description itself, so it is not taken for the
     article's own voice."""
-    if _is_definite(tok):
+    if is_definite(tok):
         antecedent = _antecedent(tok, ctx)
         if antecedent is not None:
             return antecedent
@@ -192,7 +179,7 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
         for cand in reversed(subjects):
             if cand.ent_type_ == "PERSON" or cand.pos_ == "PRON":
                 continue
-            if cand.lemma_.lower() == tok.lemma_.lower() and _is_definite(cand):
+            if cand.lemma_.lower() == tok.lemma_.lower() and is_definite(cand):
                 if depth < 2:  # "The group said ... The group denied ...": the same body
                     actor = ctx.actors.for_token(cand) or _antecedent(cand, ctx, depth + 1)
                     if actor is not None:
@@ -205,14 +192,14 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
                 continue  # one person ("a military official") is no body
             if not (cand.pos_ == "PROPN" or by_name or cand_info is not None and cand_info.body):
                 continue
-            if _is_plural(cand) != _is_plural(tok) and not by_name and not cand.pos_ == "PROPN":
+            if is_plural(cand) != is_plural(tok) and not by_name and not cand.pos_ == "PROPN":
                 continue
             actor = ctx.actors.for_token(cand)
             if actor is None:
                 continue
             if want_sector and actor.sector != want_sector:
                 continue
-            if collective and actor.sector in STATE_SECTORS:
+            if collective and actor.sector in STATE_BODY_SECTORS:
                 continue
             return actor
     return None
@@ -232,7 +219,7 @@ def _named_source(tok: Token) -> Actor:
     return Actor(name=tok.doc[toks[0].i: tok.i + 1].text, mentions=[(start, end)])
 
 
-def _own_subject(verb: Token) -> tuple[bool, Token | None]:
+def own_subject(verb: Token) -> tuple[bool, Token | None]:
     """(whether the verb's clause settles its subject, that subject)."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -256,7 +243,7 @@ def speaker_token(verb: Token) -> Token | None:
     takes the subject of the reporting verb above it, else of the verb it hangs
     on: in '"...," Scholz said, adding, "..."' the parse may hang "adding" on
     the quoted verb, whose subject is not the speaker."""
-    settled, subj = _own_subject(verb)
+    settled, subj = own_subject(verb)
     if settled:
         return subj
     chain: list[Token] = []
@@ -268,11 +255,11 @@ def speaker_token(verb: Token) -> Token | None:
         return verb.head  # "a statement saying ..."
     for anc in chain:  # a reporting verb above settles it
         if anc.lemma_.lower() in SPEECH_VERBS | {"quote", "cite"} and anc.pos_ in ("VERB", "AUX"):
-            settled, subj = _own_subject(anc)
+            settled, subj = own_subject(anc)
             if settled:
                 return subj
     for anc in chain:
-        settled, subj = _own_subject(anc)
+        settled, subj = own_subject(anc)
         if settled:
             return subj
         if anc.dep_ == "acl" and anc.head.pos_ in ("NOUN", "PROPN"):
@@ -311,11 +298,7 @@ def content_of(verb: Token) -> Span | None:
 # What carries a source's words or numbers rather than the source itself:
 # "according to a statement from the ministry", "a tally by AFP", "figures
 # released by the health ministry" -- the source is whoever the carrier is from.
-CARRIER_NOUNS: frozenset[str] = frozenset("""
-    statement tally count report figure data estimate document release communique
-    announcement post message letter record list toll assessment survey census
-    analysis study review update
-""".split())
+CARRIER_NOUNS = words("carrier_nouns")
 
 
 def _source_of_carrier(tok: Token) -> Token:
@@ -339,7 +322,7 @@ def _source_of_carrier(tok: Token) -> Token:
     return tok
 
 
-def _statement_verb(noun: Token) -> Token | None:
+def statement_verb(noun: Token) -> Token | None:
     """The reporting verb of "said in a statement", "wrote in a post" when `noun`
     is the carrier ("statement"), else None."""
     if noun.lemma_.lower() not in CARRIER_NOUNS or noun.dep_ != "pobj":
@@ -365,7 +348,7 @@ def according_to(sent: Span) -> list[tuple[Token, Token]]:
     return out
 
 
-def _reports(verb: Token, dep: str) -> bool:
+def reports_clause(verb: Token, dep: str) -> bool:
     """`verb` puts what hangs on it by `dep` on its subject's word."""
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX"):
@@ -411,86 +394,10 @@ def attributions(sent: Span, ctx: Context) -> list[Attribution]:
     return out
 
 
-def _same_paragraph(a: Token, b: Token) -> bool:
+def same_paragraph(a: Token, b: Token) -> bool:
     """No line break between the two words: a parse that ran one paragraph into
     the next (a sentence split missed) must not lend one paragraph's speaker to
     the other's numbers."""
     lo, hi = sorted((a.i, b.i))
     # the words' own span, not doc.text: that rebuilds the whole article's text per call
     return "\n" not in a.doc[lo:hi].text_with_ws
-
-
-def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | None:
-    """On whose word the clause holding `trigger` (default: the sentence) is reported.
-
-    None for the article's own voice and for anonymous sources ("reports said",
-    "witnesses said"). A reporting verb's own clause has no claimant other than
-    an "according to X" around it or a reporting verb above it: in "Peru warned
-    that ..." the warning is Peru's own act, not something Peru is quoted as
-    saying. Words inside a direct quotation are the speaker's claim, also where
-    the quotation runs on over several sentences."""
-    tok = trigger if trigger is not None else sent.root
-    cur = tok
-    # spaCy hands out a new Token object on every access: compare positions, never identity
-    while cur.head.i != cur.i:
-        head = cur.head
-        if _reports(head, cur.dep_):
-            spk = speaker_token(head)
-            if spk is not None and _same_paragraph(spk, tok):
-                return resolve(spk, ctx)
-        verb = _statement_verb(head) if cur.dep_ == "acl" else None
-        if verb is not None:  # "said in a statement that ..." parsed as the statement's clause
-            spk = speaker_token(verb)
-            if spk is not None and _same_paragraph(spk, tok):
-                return resolve(spk, ctx)
-        if head.dep_ == "ROOT" and cur.dep_ == "conj" and is_reporting_verb(head) and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in cur.children):
-            # "The army said 14 were killed and 30 wounded": the second count
-            # hung on "said" is still what the army said
-            spk = speaker_token(head)
-            if spk is not None and _same_paragraph(spk, tok):
-                return resolve(spk, ctx)
-        cur = head
-    root = cur
-    own_speech = tok.i == root.i and is_reporting_verb(root)
-    if not own_speech:
-        # "Five soldiers were killed, the ministry said" parsed with "said" under the root.
-        # The reporting verb needs a subject of its own: in "Peru condemned the raid,
-        # repeating its threat" the participle is Peru's, and Peru's act no hearsay.
-        for child in root.children:
-            # an inserted "X said," (parataxis) vouches for the whole sentence, also
-            # for a clause that follows it ("left 30 dead, the group said, and wounded 40")
-            if (child.i != tok.i and is_reporting_verb(child) and child.dep_ in ("parataxis", "ccomp", "advcl")
-                    and (child.i > tok.i or child.dep_ == "parataxis")
-                    and content_of(child) is None and _own_subject(child)[0]
-                    and not child.left_edge.i <= tok.i <= child.right_edge.i):
-                spk = speaker_token(child)
-                if spk is not None and _same_paragraph(spk, tok):
-                    return resolve(spk, ctx)
-        # "The toll rose to 45, officials told Reuters, after 20 more bodies were found":
-        # the clause after an inverted reporting verb is on the same word
-        if (not own_speech and _reports(root, "ccomp") and any(
-                c.dep_ == "ccomp" and c.i < root.i for c in root.children)):
-            for child in root.children:
-                if child.dep_ in ("advcl", "conj") and child.i > root.i and \
-                        child.left_edge.i <= tok.i <= child.right_edge.i:
-                    spk = speaker_token(root)
-                    if spk is not None and _same_paragraph(spk, tok):
-                        return resolve(spk, ctx)
-    sources = according_to(sent)
-    if sources:
-        return resolve(sources[0][1], ctx)
-    if own_speech:
-        return None
-    return quoted_speaker(ctx, tok)
-
-
-def quoted_speaker(ctx: Context, tok: Token) -> Actor | None:
-    """Speaker of the direct quotation `tok` stands in, if any."""
-    from wirecoder.extract.quotes import direct_quotes  # quotes builds on this module
-
-    quotes, spans = direct_quotes(ctx)
-    for quote, span in zip(quotes, spans, strict=True):
-        if span.start <= tok.idx < span.end:
-            return quote.speaker
-    return None

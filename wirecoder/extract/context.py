@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from spacy.tokens import Doc, Span
 
+from wirecoder.extract.common.lookups import ActorLookup, PlaceLookup
+from wirecoder.extract.common.story import Story
 from wirecoder.models import Article, Evidence
-
-if TYPE_CHECKING:  # imported for type hints only, to keep module imports acyclic
-    from wirecoder.extract.actors import ActorTable
-    from wirecoder.extract.places import PlaceTable
 
 
 @dataclass
@@ -27,11 +25,27 @@ class Context:
     doc: Doc
     # The date relative expressions count from: --published, the article's
     # own `published`, HTML metadata, or a dateline. None means unknown, and
-    # then relative dates stay unresolved rather than guessed.
+    # then relative dates stay unresolved rather than guessed. Given here, it
+    # overrides the article's own (as --published does); it always equals
+    # story.reference_date, which also says where it came from.
     reference_date: Optional[date] = None
-    actors: Optional["ActorTable"] = None
-    places: Optional["PlaceTable"] = None
+    actors: Optional[ActorLookup] = None
+    places: Optional[PlaceLookup] = None
+    # Story-level facts (dateline, reference date, countries), built once.
+    story: Optional[Story] = None
     notes: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.story is None:
+            self.story = Story(self.article, self.doc, published=self.reference_date)
+        self.reference_date = self.story.reference_date
+        self.story.places, self.story.actors = self.places, self.actors
+
+    def __setattr__(self, name: str, value) -> None:
+        # the story counts countries over the tables: it sees them as soon as they are set
+        super().__setattr__(name, value)
+        if name in ("places", "actors") and getattr(self, "story", None) is not None:
+            setattr(self.story, name, value)
 
     @property
     def text(self) -> str:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.events.lexicon import get_lexicon
 
-_SPECULATIVE = frozenset({"could", "might", "may", "can"})
-_DEONTIC = frozenset({"must", "should", "ought"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_SPECULATIVE = words("speculative_modals")
+_DEONTIC = words("deontic_modals")
+_CONDITIONAL_MARKS = words("conditional_marks")
 # Clause links through which a governing verb's polarity reaches the predicate.
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "dobj", "pobj", "prep", "advcl", "acomp"})
 
@@ -50,7 +51,7 @@ def is_negated(tok: Token, licensor: Token | None = None) -> bool:
             lemma = head.lemma_.lower()
             if lex.in_class("deny", lemma) or lex.in_class("negator", lemma):
                 return not _own_negation(head)  # "did not deny that ..." is no denial
-            if lex.in_class("speech", lemma):
+            if lex.in_class("reporting", lemma):
                 break  # "X said Y attacked": polarity stops at the reporting verb
         cur = head
     return False
@@ -84,7 +85,7 @@ def _under_speech(tok: Token) -> bool:
     lex = get_lexicon()
     cur = tok
     while cur.head != cur:
-        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and lex.in_class("speech", cur.head.lemma_.lower()):
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and lex.in_class("reporting", cur.head.lemma_.lower()):
             return True
         if cur.dep_ not in ("conj", "ccomp", "xcomp", "advcl", "parataxis"):
             return False
@@ -102,7 +103,7 @@ def _awaited(tok: Token) -> bool:
                 or (cur.dep_ == "pcomp" and cur.head.lower_ in ("until", "till")):
             main = cur.head if cur.dep_ != "pcomp" else cur.head.head
             mains = [main]
-            if get_lexicon().in_class("speech", main.lemma_.lower()):
+            if get_lexicon().in_class("reporting", main.lemma_.lower()):
                 # '"We will not leave," she said, "until ..."': the clause hangs on the reporting verb
                 mains += [c for c in main.children if c.dep_ in ("ccomp", "parataxis")]
             words = {c.lower_ for m in mains for c in m.children if c.dep_ in ("aux", "auxpass", "neg")}

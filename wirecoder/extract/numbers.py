@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from number_parser import parse_number
 from number_parser.data.en import info as _EN
 from spacy.tokens import Span, Token
+from wirecoder.extract.common.settings import NEARLY_SHARE
+from wirecoder.extract.common.vocabulary import ordered
 
 # Words number_parser reads as (part of) a cardinal number.
 NUMBER_WORDS: frozenset[str] = frozenset(
@@ -38,18 +40,15 @@ VAGUE_UNITS: dict[str, int] = {"dozens": 12, "scores": 20, "tens": 10, "hundreds
                                "thousands": 1000, "millions": 10**6, "billions": 10**9}
 _VAGUE_CAP = {"dozens": 99, "scores": 99}
 # "several hundred", "a few thousand": same bounds as the plural.
-_FEW = ("several", "a few", "a couple of", "some")
+_FEW = ordered("few_words")
 
 # Bound modifiers, longest first when matched. Each maps to how (n) becomes bounds.
-AT_LEAST = ("at least", "no fewer than", "no less than", "not less than", "a minimum of",
-            "at minimum")
-MORE_THAN = ("more than", "over", "upwards of", "in excess of", "above", "just over",
-             "well over", "exceeding", "nearly over")
-UP_TO = ("up to", "as many as", "at most", "no more than", "not more than", "a maximum of")
-LESS_THAN = ("fewer than", "less than", "under", "below", "just under")
-NEARLY = ("nearly", "almost", "close to", "approaching", "just shy of", "nigh on")
-ABOUT = ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
-         "approx.", "circa", "perhaps", "an approximate")
+AT_LEAST = ordered("at_least")
+MORE_THAN = ordered("more_than")
+UP_TO = ordered("up_to")
+LESS_THAN = ordered("less_than")
+NEARLY = ordered("nearly")
+ABOUT = ordered("about")
 MODIFIERS: dict[str, str] = {}
 for _mode, _words in (("at_least", AT_LEAST), ("more_than", MORE_THAN), ("up_to", UP_TO),
                       ("less_than", LESS_THAN), ("nearly", NEARLY), ("about", ABOUT)):
@@ -57,9 +56,6 @@ for _mode, _words in (("at_least", AT_LEAST), ("more_than", MORE_THAN), ("up_to"
         MODIFIERS[_w] = _mode
 _MODIFIERS_LONGEST = sorted(MODIFIERS, key=lambda w: -len(w))
 
-# "nearly 30": somewhat below and up to 30. We take up to a fifth below (24..30),
-# wide enough for how reporters round, narrow enough to stay informative.
-NEARLY_SHARE = 0.8
 
 CURRENCY_SYMBOLS = ("us$", "a$", "c$", "hk$", "$", "€", "£", "¥", "₹", "₦", "₽")
 

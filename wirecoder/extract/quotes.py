@@ -12,7 +12,7 @@ Reported speech ("Kinshasa has said it never armed the militia ...") is the clau
 a speech verb governs, when a named speaker says it and the clause is not
 itself the quotation, and the clause an "according to X" hangs on when it has a
 subject of its own that is not a named actor (a named actor's act is an event X
-vouches for, see attribution.claimant).
+vouches for, see claimants.claimant).
 
 Quotes of one or two words are scare quotes ("successfully") and left out, and
 so are names and titles in quotation marks ('the book "..."', 'dubbed "..."').
@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import MIN_QUOTE_WORDS
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.attribution import (
     NAMING_VERBS,
     QUOTING_VERBS,
@@ -37,11 +39,10 @@ from wirecoder.extract.attribution import (
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor, Evidence, Quote
 
-MIN_WORDS = 3  # shorter quoted phrases are scare quotes
 # Speech verbs whose clause is what the speaker says is NOT so: a denial reports
 # no words of the speaker's own, so its clause is no reported quote (its
 # events still carry the claimant and the negation).
-NOT_ASSERTED = frozenset({"deny"})
+NOT_ASSERTED = words("not_asserted")
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 _PAIRS = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 
@@ -212,7 +213,7 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
     prev: tuple[Actor | None, int, int] | None = None
     for q in all_spans:
         body = _clean(ctx.text[q.start:q.end])
-        if _n_words(body) < MIN_WORDS or _is_a_name(ctx.text, q):
+        if _n_words(body) < MIN_QUOTE_WORDS or _is_a_name(ctx.text, q):
             continue
         idx = _scope(q, sents, ctx.text)
         if not idx:
@@ -303,7 +304,7 @@ def _reported_quotes(ctx: Context, sents: list[Span], direct: list[QuoteSpan],
             free = [t for t in content if t.is_alpha and not any(_inside(t, q) for q in direct)]
             holds_quote = len(free) < sum(t.is_alpha for t in content)
             # a clause that is mostly the quotation ("said it would use "..."") repeats it
-            if len(free) < MIN_WORDS or (holds_quote and len(free) <= MIN_WORDS):
+            if len(free) < MIN_QUOTE_WORDS or (holds_quote and len(free) <= MIN_QUOTE_WORDS):
                 continue
             if "\n" in ctx.text[min(content.start_char, verb.idx):max(content.end_char, verb.idx)]:
                 continue  # a parse run across paragraphs (a missed sentence split) is no one clause

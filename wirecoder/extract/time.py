@@ -36,21 +36,17 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.models import Article
+from wirecoder.extract.common.dateline import DAY, MONTH, WEEKDAY, YEAR, Dateline, find_dateline
+from wirecoder.extract.common.vocabulary import ordered, words
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ordered("months")
+WEEKDAYS = ordered("weekdays")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
                  "several": None, "few": None, "couple": 2}
 
 # "Sept." / "Sep" / "September"; May and March only capitalised (modal "may", verb "march").
-_MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-        r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON, _DAY, _YEAR, _WD = MONTH, DAY, YEAR, WEEKDAY
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of|\d+)"
 
 # Order matters: longer, more specific forms first; matches never overlap.
@@ -75,9 +71,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(kind, re.compile(rx)) for kind, rx i
 # date it ("since 2020", "until Friday"): used only when nothing better exists.
 _FRAMING = re.compile(r"(?i)\b(?:since|until|till|through|from|before|after|by)\s*$")
 # Words that put the verb governing a date into the future.
-_FUTURE_WORDS = {"will", "shall", "'ll", "wo", "going", "expected", "scheduled", "due", "set",
-                 "plan", "plans", "planned", "planning", "intend", "intends", "deadline", "upcoming",
-                 "expires", "expire", "to"}
+_FUTURE_WORDS = words("future_words")
+# Reporting verbs: "said that aid would arrive" looks forward; "says" is no schedule.
+_SPEECH = words("speech")
+_SPEECH_ACTS = words("speech_acts")
 
 
 @dataclass(frozen=True)
@@ -94,38 +91,21 @@ class DateExpr:
 # --------------------------------------------------------------------------
 # reference date and datelines
 
-# "KHARTOUM, June 9 —", "LUSAKA, Zambia, Feb. 6 (Reuters) -", "GENEVA (AP) — Sept. 1 -",
-# "LONDON, 9 June (AFP) –". The place part is upper case, as datelines write it.
-DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][\w.'’ -]{1,30}?))?"
-    r"\s*(?:\((?P<agency1>[^)]{1,30})\))?\s*[,:]?\s*"
-    rf"(?P<date>(?:{_WD},?\s+)?(?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})(?:,?\s+{_YEAR})?)"
-    r"\s*(?:\((?P<agency2>[^)]{1,30})\))?\s*[-–—:]")
-
-
-def _dateline_match(text: str) -> re.Match | None:
-    head = text[:200]
-    for m in re.finditer(r"(?m)^", head):  # a dateline may follow a short kicker line
-        hit = DATELINE.match(head, m.start())
-        if hit:
-            return hit
-        if m.start() > 120:
-            break
-    return None
-
-
 def dateline(text: str) -> tuple[str, str, tuple[int, int]] | None:
-    """(place, date text, place char span) of a dateline opening the text, or None."""
-    hit = _dateline_match(text)
-    return (hit.group("place").strip(), hit.group("date"), hit.span("place")) if hit else None
+    """(place, date text, place char span) of a dated dateline opening the text, or None
+    (the pattern itself lives in common.dateline, shared with ingest)."""
+    found = find_dateline(text)
+    if found is None or found.date_text is None:
+        return None
+    return found.place, found.date_text, found.place_span
 
 
 def dateline_date_span(text: str) -> tuple[int, int] | None:
     """Char span of the date in a dateline opening the text ("June 9" in
     "KHARTOUM, June 9 —"), or None. That date is when the story was filed:
     the reference date, never the date of the event the sentence reports."""
-    hit = _dateline_match(text)
-    return hit.span("date") if hit else None
+    found = find_dateline(text)
+    return found.date_span if found is not None else None
 
 
 def _doc_dateline(doc: Doc) -> tuple[int, int] | None:
@@ -141,21 +121,17 @@ def _latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def reference_date(article: Article, published: date | None = None) -> date | None:
-    """The date relative expressions count from (see the module docstring)."""
-    if published is not None:
-        return published
-    if article.published is not None:
-        return article.published
-    found = dateline(article.text or "")
-    if not found:
+def dateline_reference_date(text: str, line: Dateline | None) -> date | None:
+    """The filing date a dateline gives ("KHARTOUM, June 9 -"), with the year it writes or,
+    failing that, the latest year the text names; None when it gives no date or no year.
+    (`common.story` decides between this and the published date.)"""
+    if line is None or line.date_text is None:
         return None
-    text = found[1]
-    year_m = re.search(rf"\b({_YEAR})\b", text)
-    year = int(year_m.group(1)) if year_m else _latest_year(article.text)
+    year_m = re.search(rf"\b({_YEAR})\b", line.date_text)
+    year = int(year_m.group(1)) if year_m else _latest_year(text)
     if year is None:
         return None
-    return _parse_month_day(text, year)
+    return _parse_month_day(line.date_text, year)
 
 
 def _parse_month_day(text: str, year: int) -> date | None:
@@ -218,7 +194,7 @@ def _weekday_index(name: str) -> int:
 
 
 # Words between a verb and the date it governs: "said late on Thursday".
-_DATE_LEAD = {"on", "late", "early", "earlier", "later", "last"}
+_DATE_LEAD = words("date_lead")
 
 
 def _after_past_verb(span: Span) -> bool:
@@ -266,7 +242,7 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
     if words & {"would", "could", "might"}:
         # "said on Tuesday that aid would arrive on Friday": future seen from the past
         return "would" in words and verb.dep_ == "ccomp" and \
-            verb.head.lemma_ in ("say", "announce", "tell", "state", "add", "confirm")
+            verb.head.lemma_ in _SPEECH
     if verb.tag_ in ("VBD", "VBN"):
         # "were set to meet", "was scheduled for Sunday" still look forward
         return bool(words & {"scheduled", "due", "set", "expected", "planned"})
@@ -275,7 +251,7 @@ def _is_future(sent: Span, expr: DateExpr) -> bool:
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         # "the ultimatum runs out on Sunday", "talks open on Monday", "are meeting on Friday";
         # but "says", "is" + past participle passive are not schedules
-        if verb.lemma_ in ("say", "tell", "report", "claim", "announce", "accuse"):
+        if verb.lemma_ in _SPEECH or verb.lemma_ in _SPEECH_ACTS:
             return False
         return not any(c.dep_ == "auxpass" for c in verb.children)
     if verb.tag_ == "VB":

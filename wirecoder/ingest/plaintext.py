@@ -4,22 +4,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from wirecoder.extract.common.dateline import match_dateline
 from wirecoder.models import Article
 
 from .article import build_article
 from .clean import clean_lines, is_artefact, remove_markers, stamp_date, take_bylines
 from .decode import normalize_text
 
-# A dateline: "KHARTOUM, June 9 —", "LUSAKA (Reuters) -", "GENEVA, Switzerland:", and the
-# mixed-case forms "Kyiv, June 9 (Reuters) -", "Goma (AFP) —".
-_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'’.\- ]{1,40}(?:,\s*[A-Z][\w'’. -]{0,40})*\s*(?:\([^)]{1,40}\))?"
-    rf"|[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,3}}(?:,\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){{0,2}})?"
-    rf"(?:,\s*{_MONTH_DAY}(?:,?\s*\d{{4}})?\s*(?:\([^)]{{1,40}}\))?|\s*\([A-Z][\w .]{{1,30}}\)))"
-    r"\s*(?:—|–|--|-|:)\s*",
-)
-_DATELINE_ONLY = re.compile(_DATELINE.pattern + r"$")
 # A headline ends without a full stop; it may end with ?, !, a quote or a bracket.
 _SENTENCE_END = (".", ",", ";", ":", "—", "–", "-")
 _CLOSED_SENTENCE = re.compile(r"[.!?][\"'”’)]+$")
@@ -41,9 +32,9 @@ def looks_like_title(line: str) -> bool:
         return False
     if line.endswith(_SENTENCE_END) or _CLOSED_SENTENCE.search(line):
         return False
-    dateline = _DATELINE.match(line)
+    dateline = match_dateline(line)
     # A dateline alone, or one opening a paragraph; "UKRAINE - RUSSIA TALKS RESUME" is a headline.
-    if dateline and len(line[dateline.end():].split()) not in range(1, 8):
+    if dateline and len(line[dateline.end:].split()) not in range(1, 8):
         return False
     if any(
             m.group(1)[-1:].islower() or m.group(1)[-1:].isdigit()
@@ -99,7 +90,7 @@ def merge_dateline(lines: list[str]) -> list[str]:
     """A dateline standing on its own line belongs to the paragraph after it."""
     out: list[str] = []
     for line in lines:
-        if out and _DATELINE_ONLY.match(out[-1]):
+        if out and match_dateline(out[-1], whole=True):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -3,8 +3,9 @@
 A report joins a merged event when it has the same type and polarity
 (negated or not), compatible actors (the same source code and the same
 target code, or either one unknown), the same date within a day (the event
-date, else the article's publication date), and a nearby place (at most
-50 km apart, or the same name, or either one unknown). Among several such
+date, else the article's reference date: its publication date or its
+dateline's), and a nearby place (at most 50 km apart, or the same name, or
+either one unknown). Among several such
 merged events it joins the one that agrees on the most known facts.
 
 The merged event keeps its first report's facts and fills its unknowns
@@ -107,7 +108,7 @@ class Merger:
         self.candidates: list[MergedEventRow] = []
         if not events:
             return
-        whens = {e.date or article.published for e in events}
+        whens = {self.when(e) for e in events}
         # One window per date the article speaks of (background years apart stay cheap).
         windows = [MergedEventRow.date.is_(None) if d is None else
                    MergedEventRow.date.between(d - DATE_TOLERANCE, d + DATE_TOLERANCE) for d in whens]
@@ -115,9 +116,18 @@ class Merger:
                  .order_by(MergedEventRow.id))
         self.candidates = list(session.scalars(query))
 
+    def when(self, event: Event) -> Optional[date]:
+        """The report's date: the event's own, else the date the extraction counted relative
+        dates from (article.reference_date: published, else the dateline's), so merging and
+        extraction share one idea of "when". Records from before that field fall back to
+        the publication date."""
+        if event.date is not None:
+            return event.date
+        return self.article.reference_date or self.article.published
+
     def assign(self, event: Event, row: EventRow) -> MergedEventRow:
         """Attach the report to the best compatible merged event, or start a new one."""
-        when = event.date or self.article.published
+        when = self.when(event)
         best: tuple[int, MergedEventRow] | None = None
         for m in self.candidates:  # in id order: on a tie the oldest wins
             score = agreement(m, event, when)

@@ -8,15 +8,15 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from wirecoder.extract.actors.context import is_locative
+from wirecoder.extract.common.vocabulary import words
+from wirecoder.extract.common.story import is_locative
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.records import DraftActor, Part
-from wirecoder.extract.actors.syntax import (entity_head, flat_term, join_words, possessor_of, prep_objects,
-                                            same_token)
+from wirecoder.extract.common.syntax import prep_phrases
+from wirecoder.extract.actors.syntax import entity_head, flat_term, join_words, possessor_of, same_token
 
 # Verbs of a relative clause that say whom a person works for ("who heads the junta").
-LEAD_VERBS = {"rule", "lead", "head", "run", "govern", "coordinate", "direct", "manage", "chair", "command",
-              "represent", "serve", "work", "oversee", "advise"}
+LEAD_VERBS = words("lead_verbs")
 
 
 @dataclass
@@ -155,7 +155,7 @@ class Affiliations(Part):
         """ "the army of Niger", "troops from Russia", "officers of the republican guard",
         "delegations from Yemen's government" """
         info = self.kb.noun(tok.lemma_)
-        for prep, pobj in prep_objects(tok, ("of", "from")):
+        for prep, pobj in prep_phrases(tok, ("of", "from")):
             e = self.kb.lookup(self.ent_of[pobj.i].text if pobj.i in self.ent_of else pobj.text)
             if e is not None and e.kind in ("state", "org", "capital") and e.code:
                 return Affiliation(e.code, e.country, e.sector if e.kind == "org" else None, True)

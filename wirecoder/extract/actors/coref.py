@@ -15,37 +15,28 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import DESCRIPTION_WINDOW, PRONOUN_WINDOW, REPORTING_CLAUSE_MAX_TOKENS
+from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor, Part
-from wirecoder.extract.actors.syntax import crude_singular, flat_term, is_plural, previous_sentences
+from wirecoder.extract.common.syntax import is_plural
+from wirecoder.extract.actors.syntax import crude_singular, flat_term, previous_sentences
 
 # Verbs of a reporting clause: "he said", "the ministry warned".
-SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "claim", "insist", "warn", "write", "note",
-                "declare", "deny", "confirm", "argue", "explain", "report", "vow", "pledge",
-                "promise", "stress", "emphasize", "emphasise", "repeat", "reiterate", "urge",
-                "accuse", "suggest", "believe", "think", "hope", "fear", "acknowledge", "admit",
-                "allege", "assert", "maintain", "predict", "signal", "indicate", "threaten"}
+SPEECH_VERBS = words("reporting") | words("speech_acts")
 # Pronouns by what they may stand for; he/she with the gender they require.
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
-IT_PRONOUNS = {"it", "its", "itself"}
-THEY_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
-FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+PERSON_PRONOUNS = {**dict.fromkeys(ordered("he_pronouns"), "m"), **dict.fromkeys(ordered("she_pronouns"), "f")}
+IT_PRONOUNS = words("it_pronouns")
+THEY_PRONOUNS = words("they_pronouns")
+FIRST_PERSON = words("first_person")
+FIRST_PLURAL = words("first_plural")
 # A quotation in curly or straight double quotes.
 _QUOTE_RE = re.compile(r"\u201c[^\u201c\u201d]*\u201d|\"[^\"\n]*\"")
 # Titles of people who speak for a body: their "we" is the body ("we urge", said a UN spokesperson).
-VOICE_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "press secretary"}
-# How far back (sentences) a pronoun or a definite description looks.
-PRONOUN_WINDOW = 3
-DESCRIPTION_WINDOW = 12
+VOICE_ROLES = words("voice_roles")
 # Verbs of a news outlet passing on what others said ("TASS reported", "citing the ministry").
-RELAY_VERBS = {"report", "cite", "quote", "carry", "broadcast", "publish", "air"}
+RELAY_VERBS = words("relay_verbs")
 # Words after which "it" is a dummy subject ("it is unclear whether", "it was reported that").
-_EXTRAPOSING = {"unclear", "clear", "likely", "unlikely", "possible", "impossible", "important",
-                "necessary", "true", "obvious", "evident", "uncertain", "difficult", "easy", "hard",
-                "vital", "essential", "crucial", "time", "known", "reported", "expected", "believed",
-                "said", "understood", "thought", "feared", "hoped", "estimated", "claimed", "alleged",
-                "rumoured", "rumored", "agreed", "announced", "decided"}
+_EXTRAPOSING = words("extraposing")
 
 
 class Coreference(Part):
@@ -278,7 +269,7 @@ class Coreference(Part):
         after = last[0].sent.end
         if after < len(self.doc):
             nxt = self.doc[after].sent
-            if len(nxt) <= 8:
+            if len(nxt) <= REPORTING_CLAUSE_MAX_TOKENS:
                 return self._speech_subject(nxt, qs, qe)
         return None
 

@@ -14,16 +14,18 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import KBEntry
 from wirecoder.extract.actors.affiliation import Affiliation
-from wirecoder.extract.actors.context import LOCATIVE_PREPS, gazetteer_country
+from wirecoder.extract.common.story import LOCATIVE_PREPS, gazetteer_country
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.phrases import NON_LOCAL_MODIFIERS
 from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor, Part
-from wirecoder.extract.actors.syntax import acronym, is_named_place, is_plural, join_words, phrase_text
+from wirecoder.extract.common.syntax import is_plural
+from wirecoder.extract.actors.syntax import acronym, is_named_place, join_words, phrase_text
 
 # Words in an unknown organisation's name that say it is not a local body.
-INTERNATIONAL_WORDS = {"united", "nations", "global", "transnational", "intergovernmental"}
+INTERNATIONAL_WORDS = words("international_words")
 
 
 class NamedActors(Part):

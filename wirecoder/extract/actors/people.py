@@ -13,19 +13,21 @@ from typing import Iterable, NamedTuple, Optional
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations, owner_affiliation
 from wirecoder.extract.actors.phrases import role_text
 from wirecoder.extract.actors.records import LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor, Part
-from wirecoder.extract.actors.syntax import (entity_head, flat_term, is_named_place, join_words, left_modifiers,
-                                            possessor_of, prep_objects)
+from wirecoder.extract.common.syntax import prep_phrases
+from wirecoder.extract.actors.syntax import (
+    entity_head, flat_term, is_named_place, join_words, left_modifiers, possessor_of,
+)
 
 # Honorifics, and the gender they say (None: says none).
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-              "dr": None, "dr.": None, "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+HONORIFICS = {**dict.fromkeys(ordered("honorifics_m"), "m"), **dict.fromkeys(ordered("honorifics_f"), "f"),
+              **dict.fromkeys(ordered("honorifics"))}
 # Lower-case particles inside a person's name ("Caroline van der Plas", "Mohammed bin Salman"):
 # the tagger often ends the name before them, keeping only the last word.
-NAME_PARTICLES = {"van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
-                  "von", "zu", "al", "el", "bin", "ibn", "bint", "ben", "abu", "ter", "ten"}
+NAME_PARTICLES = words("name_particles")
 
 
 class TitleReading(NamedTuple):
@@ -162,7 +164,7 @@ class People(Part):
                 gender = HONORIFICS[t.lower_] or gender
         aff, role, sector, info_gender, title_country, local = self._title(pre, head)
         # "Mr. Smith of the IMF", "Jane Doe from the World Food Programme"
-        for _, pobj in prep_objects(head, ("of", "from", "at")):
+        for _, pobj in prep_phrases(head, ("of", "from", "at")):
             owner = self.resolver.analyse(pobj)
             if owner is not None and owner.kind in ("org", "organ", "state") and owner.code:
                 aff = merge_affiliations(aff, owner_affiliation(owner))
@@ -230,7 +232,7 @@ class People(Part):
                     title_heads.append(child)
             elif child.dep_ == "appos" and (child.lower_ in ("one", "member", "head") or child.pos_ == "NUM"):
                 # "Tomas Varga, one of the strike's leaders"
-                for _, pobj in prep_objects(child, ("of",)):
+                for _, pobj in prep_phrases(child, ("of",)):
                     if self.resolver.phrases.noun_info(pobj)[0] is not None:
                         title_heads.append(pobj)
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head not in title_heads:
@@ -390,7 +392,7 @@ class People(Part):
         org_owner = None
         # Owner in a prepositional phrase or possessive: "spokeswoman for the rebels",
         # "envoy of the African Union", "the governor's aide".
-        for _, pobj in prep_objects(noun, ("for", "of", "at", "to", "with", "from")):
+        for _, pobj in prep_phrases(noun, ("for", "of", "at", "to", "with", "from")):
             owner = self.resolver.analyse(pobj)
             if owner is not None and (owner.kind != "person" or owner.code):
                 aff = merge_affiliations(aff, owner_affiliation(owner))

@@ -13,26 +13,28 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.data.actors import NounInfo
 from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations
-from wirecoder.extract.actors.context import is_dateline, is_locative
+from wirecoder.extract.common.story import is_locative
 from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor, Part
-from wirecoder.extract.actors.syntax import (ORG_WORDS, entity_head, flat_term, hyphen_tail, is_agent, is_definite,
-                                            is_plural, join_words, left_modifiers, phrase_text, possessor_of)
+from wirecoder.extract.common.syntax import is_definite, is_plural
+from wirecoder.extract.actors.syntax import (
+    ORG_WORDS, entity_head, flat_term, hyphen_tail, is_agent, join_words,
+    left_modifiers, phrase_text, possessor_of,
+)
 
 # Nouns that stand for a state named before: "the country", "the kingdom".
-COUNTRY_NOUNS = {"country", "nation", "kingdom", "republic", "emirate"}
+COUNTRY_NOUNS = words("country_nouns")
 # Modifiers that say a group is not of one country: "world leaders", "foreign diplomats".
-NON_LOCAL_MODIFIERS = {"world", "international", "foreign", "western", "global", "regional", "donor",
-                       "european", "african", "arab", "asian", "latin", "multinational", "overseas"}
+NON_LOCAL_MODIFIERS = words("non_local_modifiers")
 # Owners whose sector beats a government-like head noun: a rebel group's delegation is REB.
 OWNER_SECTORS = {"REB", "OPP", "PTY", "IGO", "NGO"}
 # Entity labels a KB name may carry (the tagger's label is often wrong among these).
 _NAME_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 # Head nouns that name a group, plural even in the singular form ("the police were").
-_GROUP_TERMS = ("police", "riot police", "troops", "security forces", "special forces", "forces", "media",
-                "clergy", "armed forces")
+_GROUP_TERMS = ordered("group_terms")
 
 
 class NounPhrases(Part):
@@ -70,7 +72,7 @@ class NounPhrases(Part):
             words = [t for t in words if t.i < ent.start] + ent_toks
             entry, n_entry = ent_entry, len(ent_toks)
         if entry is not None and entry.kind in ("state", "capital") and (is_locative(tok)
-                                                                      or is_dateline(tok)):
+                                                                      or self.ctx.story.in_dateline(tok)):
             return None   # a place here, not a participant
         if entry is not None and entry.kind == "demonym" and tok.pos_ == "ADJ":
             return None   # an adjective heads no phrase of its own; handled via its head

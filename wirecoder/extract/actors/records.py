@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Optional, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import ActorKB, KBEntry
 from wirecoder.extract.actors.syntax import left_modifiers, trim_phrase
 from wirecoder.models import Actor
 
 if TYPE_CHECKING:   # the parts import this module; only their types are needed here
     from wirecoder.extract.actors.affiliation import Affiliations
-    from wirecoder.extract.actors.context import StoryCountries
+    from wirecoder.extract.common.story import Story
     from wirecoder.extract.actors.coref import Coreference
     from wirecoder.extract.actors.names import NamedActors
     from wirecoder.extract.actors.people import People
@@ -30,8 +31,7 @@ LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", 
 # meets in Muscat, a minister speaks in Geneva.
 OFFICIAL_SECTORS = {"GOV", "LEG", "JUD", "IGO"}
 # Nouns that point back to an armed group once it is named: "the group", "the militants".
-ARMED_NOUNS = {"group", "movement", "militia", "militant", "rebel", "insurgent", "jihadist", "organisation",
-               "organization", "faction", "outfit"}
+ARMED_NOUNS = words("armed_group_nouns")
 
 
 @dataclass
@@ -72,7 +72,7 @@ class ActorRegistry:
     only through the attributes and methods below.
 
     Read-only context: `ctx`, `doc`, `kb`, `ent_of` (token index -> its named entity) and
-    `countries` (country from context, actors/context.py).
+    `countries` (country from context: the story, extract/common/story.py).
 
     State: `actors` in order of creation, `by_key` (an actor's identity key -> the actor),
     `tok_actor` (token index -> the actor of the phrase it belongs to), `history` ((token
@@ -83,7 +83,7 @@ class ActorRegistry:
     `map_np` record that a phrase denotes one.
     """
 
-    def __init__(self, ctx: "Context", kb: ActorKB, ent_of: dict[int, Span], countries: "StoryCountries") -> None:
+    def __init__(self, ctx: "Context", kb: ActorKB, ent_of: dict[int, Span], countries: "Story") -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.kb = kb
@@ -202,4 +202,4 @@ class Part:
         self.doc: Doc = resolver.reg.doc
         self.kb: ActorKB = resolver.reg.kb
         self.ent_of: dict[int, Span] = resolver.reg.ent_of
-        self.countries: "StoryCountries" = resolver.reg.countries
+        self.countries: "Story" = resolver.reg.countries

@@ -12,7 +12,7 @@ gives every noun phrase that denotes an actor a single `Actor` record:
 * common nouns of the title/noun lexicon ("police", "crowds", "the junta")
   -> sector, with the country from an explicit modifier, else from where the
   sentence happens, else from the story (actors/phrases.py, whose-is-it clues
-  in actors/affiliation.py, country from context in actors/context.py);
+  in actors/affiliation.py, country from context in the story, extract/common/story.py);
 * pronouns and short descriptions ("she", "it", "the ministry", "the bloc")
   -> the actor they stand for, by recency and agreement; "we" in a quotation
   is its speaker, or the body a spokesperson speaks for (actors/coref.py).
@@ -28,22 +28,20 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.data.actors import get_actor_kb
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.actors.affiliation import Affiliations
-from wirecoder.extract.actors.context import StoryCountries
 from wirecoder.extract.actors.coref import Coreference
 from wirecoder.extract.actors.names import NamedActors
 from wirecoder.extract.actors.people import People
 from wirecoder.extract.actors.phrases import NounPhrases
 from wirecoder.extract.actors.records import ActorRegistry, DraftActor
-from wirecoder.extract.actors.syntax import entity_head, np_head, prep_objects
+from wirecoder.extract.common.syntax import prep_phrases
+from wirecoder.extract.actors.syntax import entity_head, np_head
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 
 # Words that quantify a following "of" phrase: "thousands of supporters".
-QUANTIFIERS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-               "scores", "score", "number", "group", "some", "many", "most", "several", "few", "all",
-               "majority", "crowd", "handful", "team", "member", "members", "one", "two", "three",
-               "tens", "none", "each", "both", "any", "half", "part", "rest", "minority", "bunch"}
+QUANTIFIERS = words("quantifiers")
 
 
 class ActorTable:
@@ -64,7 +62,7 @@ class ActorTable:
         if actor is not None:
             return actor
         if tok.lower_ in QUANTIFIERS or tok.lemma_.lower() in QUANTIFIERS or tok.pos_ == "NUM":
-            for _, pobj in prep_objects(tok, ("of",)):
+            for _, pobj in prep_phrases(tok, ("of",)):
                 return self.for_token(pobj)
         return None
 
@@ -114,7 +112,7 @@ class _Resolver:
         self.doc: Doc = ctx.doc
         self.kb = get_actor_kb()
         self.ent_of: dict[int, Span] = {t.i: ent for ent in self.doc.ents for t in ent}
-        self.countries = StoryCountries(ctx, self.kb, self.ent_of)
+        self.countries = ctx.story   # country from context, shared with the other extractors
         self.reg = ActorRegistry(ctx, self.kb, self.ent_of, self.countries)
         self.people = People(self)
         self.phrases = NounPhrases(self)

@@ -3,27 +3,22 @@ the article writes them, and small yes/no questions about one token (plural? def
 by its syntax?). Nothing here knows about actors or the knowledge base."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
+
+from wirecoder.extract.common.vocabulary import words
 
 # What a phrase may start with that is not part of its name: "the 12 protesters", "at least eight".
 _LEADING = {"det", "predet", "nummod", "quantmod", "punct"}
 # Parts of speech a noun phrase holds before its head.
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "PRON", "ADV", "X"}
 _LEADING_POS = {"DET", "NUM", "ADP", "ADV", "PUNCT", "SYM", "CCONJ", "PRON"}
-_QUANTITY_WORDS = {"least", "most", "some", "many", "several", "more", "than", "about", "around", "nearly",
-                   "almost", "over", "up", "to", "few", "other", "such", "all", "both", "each", "various"}
+_QUANTITY_WORDS = words("quantity_modifiers")
 # Nouns whose "of" phrase is a place: "the town of Jowhar".
-PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "county", "municipality", "area",
-               "capital", "island", "port", "suburb", "neighbourhood", "neighborhood", "commune", "governorate",
-               "oblast", "valley", "settlement", "hamlet", "locality", "outskirts"}
+PLACE_NOUNS = words("place_nouns")
 # Words that make a capitalised name an organisation even after "in" ("in the National Assembly").
-ORG_WORDS = {"ministry", "party", "council", "assembly", "committee", "commission", "union", "front",
-             "conference", "congress", "league", "alliance", "coalition", "syndicate", "confederation",
-             "movement", "agency", "office", "court", "company", "bank", "group", "army", "police", "forces",
-             "force", "guard", "parliament", "senate", "association", "federation",
-             "organisation", "organization", "authority", "service", "corporation", "institute", "university"}
+ORG_WORDS = words("org_words")
 
 
 def join_words(toks: Iterable[Token]) -> str:
@@ -121,22 +116,6 @@ def hyphen_tail(tok: Token) -> Optional[Token]:
     return None
 
 
-def is_plural(tok: Token) -> bool:
-    """Is the token a plural noun, by morphology or tag?"""
-    return "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
-
-
-def is_definite(tok: Token) -> bool:
-    """Does the phrase headed by tok start with "the"/"this"/"its"...? The determiner may hang
-    off a compound ("the secretary-general" parsed as the -> secretary)."""
-    for child in list(tok.lefts) + [g for c in tok.lefts if c.dep_ == "compound" for g in c.lefts]:
-        if child.dep_ == "det" and child.lower_ in ("the", "this", "that", "these", "those"):
-            return True
-        if child.dep_ == "poss" and child.lower_ in ("its", "their"):
-            return True
-    return False
-
-
 def is_agent(tok: Token) -> bool:
     """Is the phrase the doer of its clause ("drones struck", "gunships forced them to withdraw")?"""
     node = tok
@@ -203,13 +182,3 @@ def flat_term(term: str) -> str:
 def acronym(name: str) -> str:
     """The initials of a name's capitalised words: "Federal Roads Safety Agency" -> "FRSA"."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def prep_objects(tok: Token, preps) -> Iterator[tuple[Token, Token]]:
-    """(preposition, object) pairs of the prepositional phrases hanging off `tok` whose
-    preposition is one of `preps`: ("of", "Niger") in "the army of Niger"."""
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    yield prep, pobj

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.actors import np_actor, same_actor
-from wirecoder.extract.events.args import FIRST_PERSON, POSSESSIVES, child, children, prep_objects
+from wirecoder.extract.common.syntax import child, children, prep_objects
+from wirecoder.extract.events.args import FIRST_PERSON, POSSESSIVES
 from wirecoder.extract.events.claims import claimant_of
 from wirecoder.extract.events.lexicon import Lexicon
 from wirecoder.extract.events.policy import ACCUSATION, policy
@@ -19,10 +21,7 @@ from wirecoder.extract.events.record import WorkingEvent
 from wirecoder.models import Actor
 
 # Verbs whose subject suffers, fights or reports wrongs rather than commits them.
-_NOT_WRONGDOING = frozenset({"suffer", "face", "endure", "fight", "combat", "condemn", "reject", "oppose", "end",
-                             "stop", "prevent", "denounce", "investigate", "deny", "accuse", "blame", "counter",
-                             "resist", "tackle", "address", "report", "document", "survive", "flee", "escape",
-                             "say", "warn", "fear", "expose", "protest", "criticize", "criticise", "decry"})
+_NOT_WRONGDOING = words("not_wrongdoing")
 
 
 def stated_accusations(sent: Span, ctx: Context, lex: Lexicon, quote_speaker: Actor | None,

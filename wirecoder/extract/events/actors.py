@@ -4,8 +4,6 @@ implies a party it does not name ("a military base" -> that state's forces).
 """
 from __future__ import annotations
 
-from collections import Counter
-from typing import Optional
 
 import pycountry
 from spacy.tokens import Token
@@ -14,9 +12,9 @@ from wirecoder.extract.context import Context
 from wirecoder.extract.events.args import actor_in_np
 from wirecoder.models import Actor
 
-# Sectors of state bodies: the ones whose own acts they report in the passive,
+# Sectors of public bodies (the state's, and intergovernmental ones): whose own acts they report in the passive,
 # and whose "installations" a source of the same state cannot attack.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO"})
+PUBLIC_BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "IGO"})
 
 
 def actor_at(ctx: Context, tok: Token) -> Actor | None:
@@ -33,34 +31,6 @@ def np_actor(ctx: Context, tok: Token | None, avoid: Actor | None = None) -> Act
     if tok is None:
         return None
     return actor_in_np(tok, lambda t: actor_at(ctx, t), avoid=lambda a: same_actor(a, avoid))
-
-
-def country_of_place(ctx: Context, tok: Token) -> str | None:
-    """The state a country-name token stands for, read from the place table."""
-    if ctx.places is None:
-        return None
-    place = ctx.places.at_char(tok.idx, tok.idx + len(tok.text))
-    if place is not None and place.feature == "country" and place.country:
-        return place.country
-    return None
-
-
-def focus_country(ctx: Context) -> Optional[str]:
-    """The country the story is about: most mentioned state among actors and places."""
-    counts: Counter = Counter()
-    if ctx.actors is not None:
-        for a in ctx.actors.actors:
-            code = a.country or a.code
-            if code and len(code) == 3 and code.isupper():
-                counts[code] += len(a.mentions) or 1
-    if ctx.places is not None:
-        for p in getattr(ctx.places, "places", []) or []:
-            if p.country:
-                counts[p.country] += len(p.mentions) or 1
-    if not counts:
-        return None
-    (top, n), *rest = counts.most_common(2) + [(None, 0)]
-    return top if n > rest[0][1] else None
 
 
 def _country_name(country, code: str) -> str:

@@ -13,71 +13,22 @@ from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.syntax import (
+    antecedent, child, children, copular_participle,
+    gerund_compound, is_passive, prep_objects,
+)
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.models import Actor
 
-REL_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
-FIRST_PERSON = frozenset({"we", "i", "us", "me", "our", "my"})
-THIRD_PERSON = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"})
+FIRST_PERSON = words("first_person")
+THIRD_PERSON = words("third_person")
 # "his side", "its forces": a phrase a possessive ties to someone already named.
-POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+POSSESSIVES = words("possessives")
 # Clause relations that start a new predication: an actor search inside a
 # noun phrase does not descend into them ("the UN, which ...").
 CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj"})
 
 ActorOf = Callable[[Token], Optional[Actor]]
-
-
-def children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def prep_objects(tok: Token, words: Iterable[str]) -> list[Token]:
-    """Objects of the prepositions `words` hanging on tok ("sanctions on Iran")."""
-    words = set(words)
-    out = []
-    for prep in tok.children:
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in words:
-            pobj = child(prep, "pobj", "pcomp")
-            if pobj is not None:
-                out.append(pobj)
-    return out
-
-
-def stranded_main_verb(verb: Token) -> bool:
-    """The main verb the parser hung off a long subject as a participle: "The Red
-    Cross, which visited the camp, called on ..." parsed with the noun "Cross" as
-    root and "called" as its `acl`. A past form after a comma in a sentence whose
-    root is a noun is the sentence's own verb."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
-        return False
-    if verb.doc[verb.i - 1].text != ",":
-        return False
-    root = verb
-    while root.head != root:
-        root = root.head
-    return root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
-
-
-def copular_participle(tok: Token) -> bool:
-    """A passive participle the tagger read as a noun or adjective after "been"/"being"
-    ("the base had been overrun" tagged overrun/NOUN acomp): passive all the same."""
-    head = tok.head
-    # a bare word: "has been an attack on democracy" is a real noun with its determiner
-    return (tok.dep_ in ("acomp", "oprd") and tok.pos_ in ("NOUN", "ADJ")
-            and head.lemma_.lower() == "be" and head.lower_ in ("been", "being")
-            and not any(c.dep_ in ("det", "poss", "amod", "nummod", "compound") for c in tok.children))
-
-
-def gerund_compound(tok: Token) -> bool:
-    """A gerund the tagger glued onto its object as a noun modifier: "denied mistreating
-    prisoners" parsed as the compound noun "mistreating prisoners"."""
-    return (tok.dep_ == "compound" and tok.lower_.endswith("ing") and len(tok.lower_) > 5
-            and tok.tag_ in ("NN", "VBG") and tok.head.pos_ == "NOUN" and tok.head.dep_ in ("dobj", "pobj")
-            and tok.head.i == tok.i + 1 and tok.i > 0 and tok.doc[tok.i - 1] == tok.head.head)
 
 
 def gerund_lemmas(tok: Token) -> list[str]:
@@ -89,104 +40,12 @@ def gerund_lemmas(tok: Token) -> list[str]:
     return out
 
 
-def is_passive(verb: Token) -> bool:
-    if stranded_main_verb(verb):
-        return False
-    if copular_participle(verb):
-        return True
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.tag_ == "VBN" and verb.dep_ == "acl"):
-        return True
-    # "were killed and 31 hurt": a bare participle sharing a passive's auxiliaries
-    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return is_passive(verb.head)
-    return False
-
-
 def agent_of(verb: Token) -> Token | None:
     """The "by" phrase of a passive verb."""
     for agent in children(verb, "agent"):
         pobj = child(agent, "pobj")
         if pobj is not None:
             return pobj
-    return None
-
-
-def has_to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def antecedent(tok: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies ("inspectors whom they blamed")."""
-    if tok.lower_ in REL_PRONOUNS:
-        cur = tok
-        for _ in range(4):
-            if cur.dep_ == "relcl":
-                return cur.head
-            if cur.head == cur:
-                break
-            cur = cur.head
-    return tok
-
-
-def clause_subject(verb: Token, depth: int = 0) -> Token | None:
-    """The agent noun phrase of an active verb, following controllers and
-    coordination: "Ukraine claimed to have captured" -> Ukraine; "X condemned
-    ... and called on" -> X; "soldiers patrolling the border" -> soldiers."""
-    if depth > 6:
-        return None
-    if gerund_compound(verb):
-        obj = verb.head
-        gov = obj.head if obj.dep_ == "dobj" else obj.head.head      # "denied (mistreating prisoners)"
-        if obj.dep_ == "pobj":                                        # "accused X of (attacking police)"
-            doer = child(gov, "dobj")
-            if doer is not None:
-                return antecedent(doer)
-        return clause_subject(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else None
-    # the subject nearest the verb: a dateline glued on as a second subject
-    # ("KHARTOUM, March 4 - Sudan's army attacked ...") stands further left
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if subjects:
-        before = [c for c in subjects if c.i < verb.i]
-        return antecedent((before or subjects)[-1])
-    head = verb.head
-    if head == verb:
-        return None
-    dep = verb.dep_
-    if dep == "conj":
-        return clause_subject(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
-    if dep in ("xcomp", "advcl", "ccomp", "acl") and has_to_infinitive(verb):
-        if head.pos_ in ("NOUN", "PROPN"):        # "its plan to expand"
-            owner = child(head, "poss")
-            return owner if owner is not None else clause_subject_of_noun(head, depth + 1)
-        controller = child(head, "dobj", "dative")
-        if controller is not None and dep == "xcomp" and head.lemma_.lower() not in ("promise",):
-            return antecedent(controller)          # "urged X to stop": X stops
-        return clause_subject(head, depth + 1)
-    if dep == "xcomp":
-        return clause_subject(head, depth + 1)
-    if dep in ("advcl", "pcomp") and verb.tag_ == "VBG":  # "..., chanting slogans"
-        return clause_subject(head if dep == "advcl" else head.head, depth + 1)
-    if dep == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return head                                  # "soldiers patrolling the border"
-    if dep == "relcl":
-        return head
-    if dep == "acl" and stranded_main_verb(verb):
-        root = verb
-        while root.head != root:
-            root = root.head
-        return root
-    return None
-
-
-def clause_subject_of_noun(noun: Token, depth: int = 0) -> Token | None:
-    """The agent of the verb a noun phrase hangs on ("announce its plan ...")."""
-    head = noun.head
-    if head == noun or depth > 6:
-        return None
-    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-        return clause_subject(head, depth + 1)
     return None
 
 

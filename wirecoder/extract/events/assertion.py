@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.actors import actor_at
-from wirecoder.extract.events.args import agent_of, children, has_to_infinitive, is_passive
+from wirecoder.extract.common.syntax import children, has_to_infinitive, is_passive
+from wirecoder.extract.events.args import agent_of
 from wirecoder.extract.events.candidates import Candidate
 from wirecoder.extract.events.lexicon import Lexicon, verb_lemma
 from wirecoder.extract.events.policy import policy
@@ -25,10 +27,9 @@ _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 _NON_CONTENT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "conj", "cc", "punct", "agent",
                                "advmod", "npadvmod", "appos", "parataxis", "mark", "aux", "auxpass",
                                "neg", "det", "poss", "case"})
-_HYPOTHETICAL_AMODS = frozenset({"possible", "potential", "future", "planned", "proposed", "threatened",
-                                 "imminent", "eventual", "hypothetical"})
+_HYPOTHETICAL_AMODS = words("hypothetical_modifiers")
 # verbs of harm whose "in" phrase names the attack that caused it
-_HARM_VERBS = frozenset({"kill", "die", "wound", "injure", "hurt", "perish"})
+_HARM_VERBS = words("harm_verbs")
 # "take place", "break out", "go ahead", "kick off", "get under way"
 _OCCUR_PARTICLES = {"take": {"place"}, "break": {"out"}, "go": {"ahead"}, "kick": {"off"},
                     "get": {"underway", "under"}, "happen": None, "occur": None}

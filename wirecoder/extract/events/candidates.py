@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from wirecoder.extract.events.args import (
-    child, copular_participle, gerund_compound, gerund_lemmas, has_to_infinitive, hyphen_word,
-)
+from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, has_to_infinitive
+from wirecoder.extract.events.args import gerund_lemmas, hyphen_word
 from wirecoder.extract.events.lexicon import Entry, Lexicon, verb_lemma
 
 _NAMED_ENTITY_TYPES = frozenset({"ORG", "GPE", "PERSON", "FAC", "LOC", "NORP", "WORK_OF_ART", "LAW", "EVENT",

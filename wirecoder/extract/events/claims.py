@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from wirecoder.extract.attribution import attributions, claimant
+from wirecoder.extract.attribution import attributions
+from wirecoder.extract.claimants import claimant
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
 

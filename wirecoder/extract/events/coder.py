@@ -68,10 +68,10 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
-from wirecoder.extract.events.actors import STATE_SECTORS, focus_country, same_actor
+from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, same_actor
 from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
-from wirecoder.extract.events.args import FIRST_PERSON, agent_of, child, copular_participle, gerund_compound, \
-    is_passive, stranded_main_verb
+from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
+from wirecoder.extract.events.args import FIRST_PERSON, agent_of
 from wirecoder.extract.events.assertion import (
     ByToken, absorbed_by_protest, decider, elaborates_other_act, governing_act, hypothetical_noun,
     is_infinitive_of_intent, noun_licence,
@@ -112,7 +112,7 @@ class _Coder:
         self.ctx = ctx
         self.lex = get_lexicon()
         self.m = Matcher(self.lex, ctx)
-        self.roles = Roles(ctx, self.lex, focus_country(ctx))
+        self.roles = Roles(ctx, self.lex, ctx.story.focus_country())
         self.state = _State()
         self._actorless: set[int] = set()   # words whose holding reading named no actor
 
@@ -337,7 +337,7 @@ class _Coder:
             if policy(etype).speech_act and (src_tok is None or cand.kind == "phrase"):
                 source = claimant                 # "all options are on the table," he said
             elif (agentless or (cand.kind == "noun" and src_tok is None)) and policy(etype).self_reported \
-                    and claimant.sector in STATE_SECTORS:
+                    and claimant.sector in PUBLIC_BODY_SECTORS:
                 source = claimant                 # "9 rioters were arrested," police said
         if target is None and policy(etype).answers_violence and target_np is not None \
                 and self.roles.is_violence_noun(target_np):

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.actors import actor_at
-from wirecoder.extract.events.args import (
-    child, descendants_within, has_to_infinitive, hyphen_word, is_passive, local_subtree, object_of,
-)
+from wirecoder.extract.common.syntax import child, has_to_infinitive, is_passive
+from wirecoder.extract.events.args import descendants_within, hyphen_word, local_subtree, object_of
 from wirecoder.extract.events.candidates import Candidate
 from wirecoder.extract.events.lexicon import Lexicon
 from wirecoder.models import Actor
 
-_PERSON_PRONOUNS = frozenset({"anyone", "everyone", "someone", "them", "him", "her", "us", "people"})
+_PERSON_PRONOUNS = words("person_objects")
 
 
 class Matcher:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.args import local_subtree
 from wirecoder.models import Place
 
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "into",
-                             "around", "through", "on"})
+_LOCATIVE_PREPS = words("event_place_preps")
 # Clauses that make claims of their own: a place named in them is not where the event was.
 _OTHER_CLAUSES = frozenset({"relcl", "ccomp", "parataxis", "advcl"})
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from wirecoder.extract.common.vocabulary import VocabularyError, parse_class_row, resolve_classes, vocabulary
 from wirecoder.extract.events.policy import policy
 from wirecoder.models import EVENT_TYPES
 
@@ -21,6 +22,11 @@ CONDITION_KEYS = frozenset({"obj", "noobj", "has", "pp", "xcomp", "src", "srcact
                             "dur", "reported", "quoted", "nopassive", "tgtactor", "nopp", "future", "np"})
 TARGET_KEYS = ("obj", "pp", "xsubj", "against", "at", "comp", "none")
 
+
+
+# Shared classes (vocabulary.tsv) whose words are verbs: they join the verbs the
+# lexicon corrects lemmas for, as they did when predicates.tsv listed them itself.
+SHARED_VERB_CLASSES = ("speech", "cognition", "custody")
 
 
 class LexiconError(ValueError):
@@ -60,6 +66,7 @@ class Entry:
 class Lexicon:
     entries: list[Entry]
     classes: dict[str, frozenset[str]]
+    shared: frozenset[str] = frozenset()  # names of the classes that come from vocabulary.tsv
     by_head: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     verb_words: frozenset[str] = field(default=frozenset(), init=False)
 
@@ -67,7 +74,9 @@ class Lexicon:
         for entry in self.entries:
             self.by_head.setdefault((entry.pos, entry.head), []).append(entry)
         # every verb the table or its word classes name, for correcting lemmas
-        self.verb_words = frozenset(e.head for e in self.entries if e.pos == "V").union(*self.classes.values())
+        own = [words for name, words in self.classes.items() if name not in self.shared]
+        self.verb_words = frozenset(e.head for e in self.entries if e.pos == "V").union(
+            *own, *(self.classes[name] for name in SHARED_VERB_CLASSES if name in self.classes))
 
     def lookup(self, pos: str, lemma: str) -> list[Entry]:
         return self.by_head.get((pos, lemma.lower()), [])
@@ -100,16 +109,18 @@ def _parse_conditions(text: str, lineno: int) -> dict:
 
 def parse_lexicon(text: str) -> Lexicon:
     entries: list[Entry] = []
-    classes: dict[str, frozenset[str]] = {}
+    raw_classes: dict[str, tuple[str, ...]] = {}
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip("\n")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cols = line.split("\t")
         if cols[0].startswith("@"):
-            if len(cols) != 2:
-                raise LexiconError(f"predicates.tsv line {lineno}: a class row is '@name<TAB>words'")
-            classes[cols[0][1:]] = frozenset(cols[1].lower().split())
+            try:
+                name, items = parse_class_row(cols, lineno, "predicates.tsv")
+            except VocabularyError as err:
+                raise LexiconError(str(err)) from None
+            raw_classes[name] = items
             continue
         if len(cols) != 7:
             raise LexiconError(f"predicates.tsv line {lineno}: expected 7 columns, got {len(cols)}")
@@ -127,7 +138,18 @@ def parse_lexicon(text: str) -> Lexicon:
             mode=None if mode == "-" else mode, cameo=cameo if cameo != "-" else policy(etype).cameo,
             targets=tlist or ("none",), conditions=_parse_conditions(conds, lineno), line=lineno,
         ))
-    lex = Lexicon(entries=entries, classes=classes)
+    # Event-specific classes live here; shared ones (speech verbs, custody ...) come from
+    # the vocabulary, and a name in both is an error rather than a silent override.
+    shared_classes = vocabulary()
+    clash = sorted(set(raw_classes) & set(shared_classes))
+    if clash:
+        raise LexiconError(f"predicates.tsv: class @{clash[0]} is also in vocabulary.tsv")
+    try:
+        own = resolve_classes(raw_classes, "predicates.tsv", outside=shared_classes)
+    except VocabularyError as err:
+        raise LexiconError(str(err)) from None
+    classes = {name: frozenset(items) for name, items in {**shared_classes, **own}.items()}
+    lex = Lexicon(entries=entries, classes=classes, shared=frozenset(shared_classes))
     # Fail at load time on a class name a row uses but the table never defines.
     for entry in entries:
         for key in ("obj", "has", "xcomp", "mod", "np"):

@@ -15,12 +15,15 @@ from spacy.tokens import Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.actors import (
-    STATE_SECTORS, actor_at, country_actor, country_of_place, force_actor, np_actor, same_actor,
+    PUBLIC_BODY_SECTORS, actor_at, country_actor, force_actor, np_actor, same_actor,
+)
+from wirecoder.extract.common.syntax import (
+    child, children, clause_subject, clause_subject_of_noun, has_to_infinitive, is_passive,
+    prep_objects,
 )
 from wirecoder.extract.events.args import (
-    FIRST_PERSON, THIRD_PERSON, agent_of, child, children, clause_subject, clause_subject_of_complement,
-    clause_subject_of_noun, free_relative_object, has_to_infinitive, in_relative_clause, is_passive,
-    local_subtree, object_of, prep_objects,
+    FIRST_PERSON, THIRD_PERSON, agent_of, clause_subject_of_complement, free_relative_object, in_relative_clause,
+    local_subtree, object_of,
 )
 from wirecoder.extract.events.candidates import Candidate
 from wirecoder.extract.events.date_place import event_location
@@ -75,7 +78,7 @@ class Roles:
                     return agent_of(licensor) if is_passive(licensor) else clause_subject(licensor)
                 if cand.how == "occur":                 # "aid from China arrived"
                     for pobj in prep_objects(licensor, ("from", "by")):
-                        if actor_at(self.ctx, pobj) is not None or country_of_place(self.ctx, pobj):
+                        if actor_at(self.ctx, pobj) is not None or self.ctx.story.place_country(pobj, states_only=True):
                             return pobj
                 if cand.how == "light-participle":
                     ag = agent_of(licensor)
@@ -94,7 +97,7 @@ class Roles:
         low = src_tok.lower_
         a = self.actor(src_tok)
         if a is None and src_tok.dep_ == "pobj" and src_tok.head.lower_ == "from":
-            code = country_of_place(self.ctx, src_tok)   # "planes ... arrived from Japan": the sender
+            code = self.ctx.story.place_country(src_tok, states_only=True)   # "planes ... arrived from Japan": the sender
             if code is not None:
                 return country_actor(self.ctx, code)
         if low in ("it", "they", "he", "she"):
@@ -125,7 +128,7 @@ class Roles:
             return None
         while verb.dep_ == "conj" and verb.head != verb:
             verb = verb.head
-        if verb.dep_ != "ccomp" or not self.lex.in_class("speech", verb.head.lemma_.lower()):
+        if verb.dep_ != "ccomp" or not self.lex.in_class("reporting", verb.head.lemma_.lower()):
             return None
         subj = child(verb.head, "nsubj")
         if subj is None or subj.pos_ == "PRON":
@@ -168,7 +171,7 @@ class Roles:
                     first_np = np
                 a = self.actor(np, avoid=source)
                 if a is None and how == "comp":
-                    code = country_of_place(self.ctx, np)   # "commitments extend to the Philippines"
+                    code = self.ctx.story.place_country(np, states_only=True)   # "commitments extend to the Philippines"
                     a = country_actor(self.ctx, code) if code is not None else None
                 if a is not None:
                     return a, np
@@ -286,7 +289,7 @@ class Roles:
         if force is None:
             return None
         country = self._place_country(tok, licensor)
-        if country is None or (source is not None and source.code == country and source.sector in STATE_SECTORS):
+        if country is None or (source is not None and source.code == country and source.sector in PUBLIC_BODY_SECTORS):
             return None
         # "government positions" in a war are its troops'
         sector = "COP" if force.lemma_.lower() in ("police", "gendarmerie") else "MIL"

@@ -1,74 +1,111 @@
-"""Country from context: which state a place name, a dateline or the story as a whole points
-to. Used for the actors whose own phrase names no state ("police", "the ministry", "President
-X"), and to tell a place ("protests in Tbilisi") from a participant ("sanctions on Georgia")."""
+"""The story: what an article as a whole says about when and where, built once per article
+in `pipeline.prepare_context` and read by every extractor as `ctx.story`.
+
+- when: the reference date relative expressions count from, and where it came from
+  (`reference_source`: published, dateline, text or unknown);
+- the dateline the story is filed under (one pattern, `common.dateline`, shared with ingest);
+- where: which state a place token names, the country a generic noun ("police", "the
+  ministry") takes from its phrase, sentence or story, and the story's countries: dominant
+  (most mentions), home (dominant and clearly so), dateline and focus (the events' view:
+  most mentioned state among actors and places).
+
+Counts are computed on first use, once: they depend on the text, the headline, the place
+table (set right after places are resolved) and, for the focus country, the actor table.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from wirecoder.data.actors import ActorKB
-from wirecoder.extract.actors.syntax import prep_objects
-from wirecoder.extract.context import Context
+from wirecoder.data.actors import ActorKB, get_actor_kb
+from wirecoder.extract.common.dateline import Dateline, find_dateline
+from wirecoder.extract.common.lookups import ActorLookup, PlaceLookup
+from wirecoder.extract.common.settings import DOMINANT_SHARE
+from wirecoder.extract.common.syntax import prep_phrases
+from wirecoder.extract.common.vocabulary import words
+from wirecoder.extract.time import dateline_reference_date
+from wirecoder.models import Article, ReferenceSource
 
-# Prepositions whose object is a place, not a participant: "protests in
-# Yerevan", "travelled to Harare". "to"/"toward" count only after a verb of motion,
-# because "aid to Pakistan" and "a letter to Moscow" do name a participant.
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within",
-                  "around", "along", "through", "into", "over", "beyond", "off",
-                  "between", "via", "onto", "towards", "toward", "to", "from", "of", "on"}
-MOTION_PREPS = {"to", "toward", "towards", "into", "from", "via", "through", "across", "onto", "of", "on"}
-MOTION_VERBS = {"fly", "travel", "go", "come", "return", "arrive", "head", "move", "march", "flee",
-                "drive", "walk", "sail", "relocate", "transfer", "evacuate", "deploy", "send",
-                "cross", "enter", "leave", "bring", "take", "carry", "ship", "airlift", "escape",
-                "land", "reach", "visit", "withdraw", "retreat", "advance", "push", "stretch",
-                "spread", "extend", "lead", "run", "flow", "rise", "fall", "pour", "stream",
-                "commute", "migrate", "trek", "journey", "expel", "deport", "slip", "smuggle"}
-# Prepositions that place the people of a phrase: "residents of Lusaka", "farmers in Punjab".
-LOCAL_NOUN_PREPS = {"in", "of", "at", "from"}
-# Prepositions of where something happens (not where it goes): "clashes in Quito".
-STATIC_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around", "along",
-                "off"}
-# A titled official with no state named takes the article's main country only when the
-# story is mostly (more than this share of its state mentions) about that country.
-DOMINANT_SHARE = 0.5
 
+
+LOCATIVE_PREPS = words("locative_preps")
+MOTION_PREPS = words("motion_preps")
+MOTION_VERBS = words("motion_verbs")
+LOCAL_NOUN_PREPS = words("local_noun_preps")
+STATIC_PREPS = words("static_preps")
+PLACE_PART_NOUNS = words("place_part_nouns")
+ROUTE_NOUNS = words("route_nouns")
 
 _UNSET = object()
 
 
-class StoryCountries:
-    """Where an article's actors belong when the phrase itself names no state.
+class Story:
+    """One article's story-level facts (see the module docstring)."""
 
-    Answers, for one article: the country of a place a token names; the country a generic
-    noun ("police", "the ministry") takes from its phrase, its sentence or the story; the
-    dateline's country; and the story's dominant ("home") country. Counts and the dateline
-    are computed once, on first use: they depend only on the text, the headline and the
-    place table, never on the actors found so far.
-    """
-
-    def __init__(self, ctx: Context, kb: ActorKB, ent_of: dict[int, Span]) -> None:
-        self.ctx = ctx
-        self.doc: Doc = ctx.doc
-        self.kb = kb
-        self.ent_of = ent_of        # token index -> the named entity it is part of
+    def __init__(self, article: Article, doc: Doc, published: date | None = None,
+                 kb: ActorKB | None = None) -> None:
+        self.article = article
+        self.doc = doc
+        self.kb = kb if kb is not None else get_actor_kb()
+        self.dateline: Dateline | None = find_dateline(article.text or "")
+        self.reference_date, self.reference_source = reference(article, published)
+        self.places: Optional[PlaceLookup] = None   # set once places are resolved
+        self.actors: Optional[ActorLookup] = None   # set once actors are resolved
+        self.ent_of: dict[int, Span] = {t.i: ent for ent in doc.ents for t in ent}
         self._counts: Optional[Counter] = None
         self._country_first: dict[str, int] = {}
-        self._dateline = _UNSET
+        self._dateline_country = _UNSET
         self._titled: Optional[list[str]] = None
 
-    def place_country(self, tok: Token) -> Optional[str]:
-        """ISO3 of the place a token names: from the article's place table when there is one,
-        else from the KB (states, capitals), else the gazetteer's best entry for the name."""
+    def in_dateline(self, tok: Token) -> bool:
+        """Is the token part of the dateline's place ("LUSAKA" in "LUSAKA (Reuters) -")?
+        A place a story is filed from is no actor."""
+        line = self.dateline
+        return line is not None and line.place_span[0] <= tok.idx < line.place_span[1]
+
+    def _dateline_token(self) -> Optional[Token]:
+        if self.dateline is None:
+            return None
+        span = self.doc.char_span(*self.dateline.place_span, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def focus_country(self) -> Optional[str]:
+        """The country the events are about: the state most mentioned among the article's
+        actors and places, when one leads outright; else None."""
+        counts: Counter = Counter()
+        if self.actors is not None:
+            for a in self.actors.actors:
+                code = a.country or a.code
+                if code and len(code) == 3 and code.isupper():
+                    counts[code] += len(a.mentions) or 1
+        if self.places is not None:
+            for p in self.places.places:
+                if p.country:
+                    counts[p.country] += len(p.mentions) or 1
+        if not counts:
+            return None
+        (top, n), *rest = counts.most_common(2) + [(None, 0)]
+        return top if n > rest[0][1] else None
+
+    def place_country(self, tok: Token, states_only: bool = False) -> Optional[str]:
+        """ISO3 of the place a token names: from the KB (states, capitals), else the article's
+        place table when there is one, else the gazetteer's best entry for the name.
+        `states_only`: only a token the place table resolved to a country ("sanctions on
+        Iran"), for the event coder, which must not take a city for its state."""
+        if states_only:
+            place = self.places.at_char(tok.idx, tok.idx + len(tok.text)) if self.places is not None else None
+            return place.country if place is not None and place.feature == "country" and place.country else None
         ent = self.ent_of.get(tok.i)
         text = ent.text if ent is not None else tok.text
         entry = self.kb.lookup(text)
         if entry is not None and entry.kind in ("state", "capital") and entry.country:
             return entry.country   # a state, capital or seat ("the White House") the KB knows
-        places = self.ctx.places
+        places = self.places
         if places is not None:
             p = places.at_char(tok.idx, tok.idx + len(tok))
             return p.country if p is not None else None
@@ -78,7 +115,7 @@ class StoryCountries:
 
     def np_place_country(self, tok: Token) -> Optional[str]:
         """A place inside the phrase: "residents of Lusaka", "Kurds in Syria"."""
-        for _, pobj in prep_objects(tok, LOCAL_NOUN_PREPS):
+        for _, pobj in prep_phrases(tok, LOCAL_NOUN_PREPS):
             c = self.place_country(pobj)
             if c:
                 return c
@@ -132,13 +169,12 @@ class StoryCountries:
     def dateline_country(self) -> Optional[str]:
         """The country of the dateline the story is filed under ("LUSAKA, Feb 6 -", "WASHINGTON
         (Reuters) -"), if it has one."""
-        if self._dateline is _UNSET:
-            self._dateline = None
-            for t in self.doc[:6]:
-                if is_dateline(t):
-                    self._dateline = self.place_country(t)
-                    break
-        return self._dateline
+        if self._dateline_country is _UNSET:
+            self._dateline_country = None
+            tok = self._dateline_token()
+            if tok is not None:
+                self._dateline_country = self.place_country(tok)
+        return self._dateline_country
 
     def home_country(self) -> Optional[str]:
         """The country a story is about, when it is clearly one: the dominant country if it has
@@ -165,10 +201,10 @@ class StoryCountries:
             return self._counts
         counts: Counter = Counter()
         first: dict[str, int] = {}
-        places = self.ctx.places
+        places = self.places
         used_places = False
         if places is not None:
-            for p in places.in_span(0, len(self.ctx.text)):
+            for p in places.in_span(0, len(self.article.text)):
                 if p.country:
                     mentions = p.mentions or [(0, 0)]
                     counts[p.country] += len(mentions)
@@ -197,14 +233,14 @@ class StoryCountries:
         """States the headline names (by name, capital or nationality word); read once per article."""
         if self._titled is not None:
             return self._titled
-        title = getattr(self.ctx.article, "title", None) or ""
-        words = re.findall(r"[A-Z][\w'\u2019.-]*", title)
+        title = self.article.title or ""
+        caps = re.findall(r"[A-Z][\w'\u2019.-]*", title)
         out: list[str] = []
         i = 0
-        while i < len(words):
+        while i < len(caps):
             for n in (3, 2, 1):
-                phrase = " ".join(words[i:i + n])
-                e = self.kb.lookup(phrase) if len(words[i:i + n]) == n else None
+                phrase = " ".join(caps[i:i + n])
+                e = self.kb.lookup(phrase) if len(caps[i:i + n]) == n else None
                 code = (e.country if e is not None and e.kind in ("state", "capital") else None) \
                     or (self.kb.demonym(phrase) if n == 1 else None)
                 if code:
@@ -230,33 +266,17 @@ def is_locative(tok: Token) -> bool:
         return False
     if p in ("of", "on"):
         # "the capital of Iran" is a place; "sanctions on Iran", "the army of Iran" are not.
-        return prep.head.lemma_.lower() in ("capital", "city", "part", "region", "border", "north", "south",
-                                            "east", "west", "centre", "center", "outskirts", "territory",
-                                            "province", "coast", "soil", "side")
+        return prep.head.lemma_.lower() in PLACE_PART_NOUNS
     if p in MOTION_PREPS and p not in ("from",):
         verb = prep.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
             verb = verb.head
-        return verb.lemma_.lower() in MOTION_VERBS or prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in (
-            "flight", "road", "route", "trip", "visit", "journey", "corridor", "border", "way")
+        return verb.lemma_.lower() in MOTION_VERBS or (
+            prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in ROUTE_NOUNS)
     if p == "from":
         verb = prep.head
         return verb.lemma_.lower() in MOTION_VERBS
     return True
-
-
-def is_dateline(tok: Token) -> bool:
-    """ "LUSAKA (Reuters) -": the capitalised place a story is filed from is no actor."""
-    if not (tok.text.isupper() and len(tok.text) > 2):
-        return False
-    start = tok.i
-    doc = tok.doc
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
-        start -= 1
-    if tok.i - start > 3:
-        return False
-    follow = doc[tok.i + 1: tok.i + 4]
-    return any(t.text in ("(", "-", "\u2014", "\u2013", ",") for t in follow)
 
 
 @lru_cache(maxsize=4096)
@@ -269,3 +289,15 @@ def gazetteer_country(name: str) -> Optional[str]:
     except Exception:   # gazetteer not built: context country then comes from the KB alone
         return None
     return hits[0].country if hits else None
+
+
+def reference(article: Article, published: date | None = None) -> tuple[date | None, ReferenceSource]:
+    """The date relative expressions count from, and its source: --published or the
+    article's own date (published), else the dateline's date with the year the text gives
+    (dateline); None (unknown) rather than a guess."""
+    if published is not None:
+        return published, "published"
+    if article.published is not None:
+        return article.published, "published"
+    found = dateline_reference_date(article.text or "", find_dateline(article.text or ""))
+    return (found, "dateline") if found is not None else (None, "unknown")
