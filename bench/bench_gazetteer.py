@@ -90,7 +90,7 @@ def main() -> None:
               f"{len(table.places)} places): {dt * 1e3:.1f} ms/article (after parsing)")
     get_gazetteer_cold = Gazetteer()
     ctx = Context(article=Article(id="c", text=docs[0].text), doc=docs[0])
-    import wirecoder.extract.places as mod
+    import wirecoder.extract.places.mentions as mod  # the module that looks names up
     real = mod.get_gazetteer
     mod.get_gazetteer = lambda: get_gazetteer_cold  # a cold cache: first article of a run
     try:
