@@ -13,6 +13,8 @@ from wirecoder.data.gazetteer import get_gazetteer, normalize_name
 from wirecoder.extract.context import Context
 from wirecoder.extract.time import dateline
 from wirecoder.extract.places.words import (
+    US_STATE_ABBREVIATIONS,
+    US_STATES,
     CUE_NOUN,
     CUE_PREP,
     DESIGNATORS,
@@ -79,10 +81,20 @@ def _candidates(ctx: Context) -> list[_Mention]:
                             sent.start_char))
         return out[-1]
 
+    # US states written the AP way ("Ky.") and "X, Ky." / "X, Ohio": X is a
+    # town of that state. First, so that "Lexington, Ky." as one entity
+    # yields its town only.
+    states = _us_state_mentions(text)
+    for s, e, name in states:
+        add(s, e, name, e, "region", "GPE")
+
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS + OTHER_LABELS:
             continue
         surface, start = _strip(ent.text, ent.start_char)
+        head = surface.split(",")[0]
+        if head != surface and any(s >= start + len(head) and s < start + len(surface) for s, _, _ in states):
+            surface = head.strip()  # "Lexington, Ky." -> "Lexington"
         if not surface or normalize_name(surface) in NOT_PLACES:
             continue
         end = start + len(surface)
@@ -120,18 +132,68 @@ def _candidates(ctx: Context) -> list[_Mention]:
         if added is not None:
             added.designated = True
 
-    line = dateline(text)
-    if line:
-        place, _, (s, e) = line
-        m = add(s, e, place, e, "city", "GPE")
-        if m is not None:
-            m.dateline = True
+    # "Hall County", "Orleans Parish" anywhere, also inside a body's name
+    # ("the Hall County School Board"): the county is named all the same
+    for m in _COUNTY_RX.finditer(text):
+        if gaz.lookup(m.group(0)):
+            add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
+
+    for s, _, _ in states:  # "X, Ky.": a town of that state the parser did not mark
+        town = _TOWN_BEFORE_STATE_RX.search(text, max(0, s - 60), s)
+        if town and not re.match(r"(?i)the\b", town.group("town")):
+            m = add(town.start("town"), town.end("town"), town.group("town"), town.end("town"), "city", "GPE")
+            if m is not None and m.cue is None:
+                m.cue = CUE_NOUN
+
+    lines = [dateline(text)] + [_caps_dateline(text)]
+    for line in lines:
+        if line:
+            place, _, (s, e) = line
+            m = add(s, e, place, e, "city", "GPE")
+            if m is not None:
+                m.dateline = True
 
     for m in _proper_noun_mentions(ctx, covered):
         added = add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)
         if added is not None:
             added.cue, added.label_other = m.cue, m.label_other
     return sorted(out, key=lambda m: m.start)
+
+
+_COUNTY_RX = re.compile(r"(?<![\w'’.\-])(?:[A-Z][\w'’.\-]+\s+){1,3}(?:County|Parish)\b")
+_ABBR_RX = re.compile(r"(?<![\w.])(?P<abbr>" + "|".join(
+    re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w.])")
+_STATE_NAME_RX = re.compile(r",\s*(?P<abbr>" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
+_TOWN_BEFORE_STATE_RX = re.compile(
+    r"(?<![\w'’.\-])(?P<town>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|du|la|of)){0,3}),\s*$")
+# A dateline after the headline, in capitals: "Headline. ROSWELL - A man ..."
+_CAPS_DATELINE_RX = re.compile(
+    r"(?:^|[.!?]\s+)(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+(?:-{1,2}|—|–)\s")
+
+
+def _us_state_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, state name) of US states in the forms "X, Ky." and "X, Ohio",
+    and AP abbreviations where no name follows ("moved to Fla. in May", "(D-Ill.)");
+    "Miss. Smith" and "Ind. Rep." are not states."""
+    out = []
+    for m in _ABBR_RX.finditer(text):
+        before = text[max(0, m.start() - 2):m.start()]
+        after = text[m.end():m.end() + 2].lstrip()
+        if before.endswith((", ", ",", "-", "(")) or not after[:1].isupper():
+            out.append((m.start(), m.end(), US_STATE_ABBREVIATIONS[m.group("abbr")]))
+    for m in _STATE_NAME_RX.finditer(text):
+        out.append((m.start("abbr"), m.end("abbr"), m.group("abbr")))
+    return sorted(out)
+
+
+def _caps_dateline(text: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(place, "", place span) of a capitals dateline in the first 400 characters,
+    after the headline ("... . ROSWELL - "), or None."""
+    m = _CAPS_DATELINE_RX.search(text[:400])
+    if m is None or len(m.group("place")) < 3:
+        return None
+    return m.group("place"), "", m.span("place")
 
 
 def _designator_after(text: str, end: int) -> re.Match | None:
@@ -356,7 +418,24 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
 
 
 def _known_place(name: str) -> bool:
+    key = normalize_name(name)
     for e in get_gazetteer().lookup(name):
-        if e.feature == "country" or e.curated or e.population >= OTHER_MIN_POP:
+        if (e.feature == "country" or e.curated or e.population >= OTHER_MIN_POP) and _named_as(e, key):
             return True
     return False
+
+
+def _named_as(e: GazEntry, key: str) -> bool:
+    """Is `key` a name the entry is shown under (its name or a listed alias,
+    also without a leading "al"/"el" or with "and" dropped), rather than only
+    one of its GeoNames alternate names?"""
+    for n in (e.name, *e.aliases):
+        k = normalize_name(n)
+        if key in (k, k.replace(" and ", " ")) or (k.startswith(("al ", "el ")) and key == k[3:]):
+            return True
+    return False
+
+
+def _bare(name: str) -> str:
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in DESIGNATORS else name

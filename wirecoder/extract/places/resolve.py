@@ -7,11 +7,13 @@ import re
 from collections import Counter, defaultdict
 
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
-from wirecoder.extract.places.mentions import _Mention
+from wirecoder.extract.places.mentions import _bare, _Mention, _named_as
 from wirecoder.extract.places.words import (
     CUE_NOUN,
     CUE_PREP,
+    ADMIN1_IN_ARTICLE,
     ADMIN1_NAMED,
+    ALT_NAME_PENALTY,
     CITY_NAMESAKE,
     CITY_WEIGHT,
     COUNTRY_IN_ARTICLE,
@@ -22,12 +24,13 @@ from wirecoder.extract.places.words import (
     CUE_MIN_POP_PREP,
     CUE_NOUN_BONUS,
     CURATED_BONUS,
-    DESIGNATORS,
     DESIGNATOR_MATCH,
     FEATURE_PRIOR,
     HINT_FEATURES,
     MIN_CITY_SCORE,
     PAIR_MATCH,
+    RESOLVE_PASSES,
+    REGION_DISCOUNT,
     SPANS_STATES,
     VARIANT_PENALTY,
 )
@@ -51,8 +54,8 @@ def _prior(e: GazEntry) -> float:
         base = CITY_WEIGHT * math.log10(e.population + 10)
     else:
         base = FEATURE_PRIOR.get(e.feature, 4.0)
-        if e.feature == "region" and e.population:  # continents
-            base = max(base, CITY_WEIGHT * math.log10(e.population + 10))
+        if e.feature == "region" and e.population:
+            base = max(base, CITY_WEIGHT * math.log10(e.population + 10) - REGION_DISCOUNT)
     return base + (CURATED_BONUS if e.curated else 0.0)
 
 
@@ -66,9 +69,13 @@ def _in_region(e: GazEntry, region_key: str) -> bool:
     return False
 
 
-def _bare(name: str) -> str:
-    words = name.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in DESIGNATORS else name
+def _admin1_key(e: GazEntry) -> str | None:
+    """The first-level region an entry lies in or is (normalised name)."""
+    if e.feature == "country":
+        return None
+    if e.admin1:
+        return normalize_name(e.admin1)
+    return normalize_name(e.name) if e.feature == "region" and e.country else None
 
 
 def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
@@ -93,13 +100,18 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             pairs[key_of[id(m)]].add(normalize_name(starts[m.end + nxt.end()].surface))
 
     resolved: dict[str, GazEntry] = {}
-    # Pass 1 ranks by the prior alone; pass 2 ranks again with the article's
-    # context (its countries, regions) as pass 1 read it.
-    for _ in range(2):
+    # Pass 1 ranks by the prior alone; later passes rank again with the article's
+    # context (its countries, regions) as the pass before read it.
+    for _ in range(RESOLVE_PASSES):
         mentions_of = Counter()  # country -> mentions of places in it, per name
         for k, e in resolved.items():
             if e.country:
                 mentions_of[(k, e.country)] += len(by_key[k])
+        in_admin1 = Counter()  # (name, first-level region key) -> mentions of places in it
+        for k, e in resolved.items():
+            a1 = _admin1_key(e)
+            if a1:
+                in_admin1[(k, a1)] += len(by_key[k])
         sent_countries: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for k, e in resolved.items():
             for m in by_key[k]:
@@ -118,6 +130,11 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 if x != k:
                     weight[c] += n
             top = max(weight.values(), default=0)
+            weight1 = Counter()
+            for (x, a), n in in_admin1.items():
+                if x != k:
+                    weight1[a] += n
+            top1 = max(weight1.values(), default=0)
             here = {c for m in by_key[k] for x, c in sent_countries[m.sent_start] if x != k}
             admin1_named = set().union(*(v for x, v in admin1_of.items() if x != k))
             regions_named = {normalize_name(_bare(e.name)) for x, e in resolved.items()
@@ -155,13 +172,17 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                     # in proportion to how much of the article is about that state:
                     # one "U.S." in a story on Pakistan does not move "Geneva" to Illinois
                     score += COUNTRY_IN_ARTICLE * weight[e.country] / top
+                if top1 and e.admin1 and e.feature != "country":
+                    score += ADMIN1_IN_ARTICLE * weight1[normalize_name(e.admin1)] / top1
+                if not _named_as(e, _base(k)) and e.id not in variant_ids[k]:
+                    score -= ALT_NAME_PENALTY
                 if e.country in here:
                     score += COUNTRY_IN_SENTENCE
                 if e.curated and e.country is None and e.feature != "country":
                     score += SPANS_STATES
                 if e.feature == "region" and {normalize_name(e.name), normalize_name(_bare(e.name))} & admin1_named:
                     score += ADMIN1_NAMED  # "Atlanta" named: "Georgia" is the US state
-                if e.feature == "city" and e.admin1 and \
+                if e.feature in ("city", "region") and e.admin1 and \
                         {normalize_name(e.admin1), normalize_name(_bare(e.admin1))} & regions_named:
                     score += ADMIN1_NAMED / 2  # "Texas" named: "Paris" may be the Texan one
                 if any(_in_region(e, y) for y in pairs.get(k, ())):

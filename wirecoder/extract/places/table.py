@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
 from wirecoder.extract.context import Context
 from wirecoder.models import Place
-from wirecoder.extract.places.mentions import _Mention, _candidates, _not_a_place, _person_names
+from wirecoder.extract.places.mentions import _Mention, _strip, _candidates, _not_a_place, _person_names
 from wirecoder.extract.places.resolve import _resolve
 from wirecoder.extract.places.words import PLACE_LABELS, _ALIAS_RX, _PAREN_RX
 
@@ -146,5 +147,42 @@ def extract_places(ctx: Context) -> PlaceTable:
                                   mentions=spans))
         table.entries.append(e)
         table._spans.extend((s, t, i) for s, t in spans)
+    _add_demonyms(ctx, table)
     table._spans.sort()
     return table
+
+
+def _add_demonyms(ctx: Context, table: PlaceTable) -> None:
+    """Each demonym the article writes ("Russian", "Palestinians") becomes an
+    alias of its country's place, and a mention of it; the country joins
+    the places if the article names it only so. Its spans are not place
+    spans for events and actors (`at_char`, `location_for`): "Russian
+    troops" says who, not where."""
+    kb, gaz = get_actor_kb(), get_gazetteer()
+    found: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    for ent in ctx.doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        surface, start = _strip(ent.text, ent.start_char)
+        entry = kb.lookup(surface)
+        if entry is not None and entry.kind == "demonym" and entry.country:
+            found[entry.country].append((surface, start, start + len(surface)))
+    for iso3, hits in found.items():
+        place = next((p for p, e in zip(table.places, table.entries)
+                      if e.feature == "country" and e.country == iso3), None)
+        if place is None:
+            e = gaz.country(iso3)
+            if e is None:
+                continue
+            place = Place(name=e.name, aliases=list(e.aliases), country=e.country, lat=round(e.lat, 5),
+                          lon=round(e.lon, 5), feature=e.feature, geonameid=e.geonameid, mentions=[])
+            table.places.append(place)
+            table.entries.append(e)
+        seen = {normalize_name(a) for a in [place.name, *place.aliases]}
+        for surface, s, t in hits:
+            if normalize_name(surface) not in seen:
+                seen.add(normalize_name(surface))
+                place.aliases.append(surface)
+            if (s, t) not in place.mentions:
+                place.mentions.append((s, t))
+        place.mentions.sort()

@@ -98,6 +98,26 @@ SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "announce", "report", "w
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
              "friday", "saturday", "sunday"}
+# US states as AP style and news abbreviate them ("Lexington, Ky.",
+# "(D-Ill.)"); postal codes ("KY") are left out: "IN", "OR", "ME" are words.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Cal.": "California", "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware",
+    "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Mex.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Oreg.": "Oregon", "Pa.": "Pennsylvania", "Penn.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
+US_STATES = frozenset(US_STATE_ABBREVIATIONS.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine",
+                                                          "Ohio", "Utah"}
+
 # ======== END OF WORD CLASSES; WEIGHTS AND THRESHOLDS (to settings) ========
 
 # What a cued proper noun needs from the gazetteer entry: a place in a
@@ -127,3 +147,16 @@ DESIGNATOR_MATCH = 2.0  # "Sindh province" is a region, "Dadu city" a city
 MIN_CITY_SCORE = 5.5  # about a town of 5,000 with no support from the article
 CITY_NAMESAKE = 1.5  # a region named like a city of its state yields to the city
 VARIANT_PENALTY = 1.0  # a place whose name is only a spelling variant of the text's
+# A place found only by one of its GeoNames alternate names, not by a name it
+# is shown under: "Illinois" is an old name of a Missouri hamlet, not its name.
+ALT_NAME_PENALTY = 2.0
+# A region's prior from its population (the people of its GeoNames cities),
+# less this: a region of 10 million ranks with a city of about 220,000.
+REGION_DISCOUNT = 2.5
+# x share of the article's place mentions lying in the candidate's first-level
+# region: a story about Ohio puts "Lima" and "Springfield" in Ohio.
+ADMIN1_IN_ARTICLE = 2.5
+# Pass 1 ranks by the prior alone, each later pass with the article's places
+# as the pass before read them; the third lets a state the second pass moved
+# ("Georgia" from the country to the US state) pull its counties along.
+RESOLVE_PASSES = 3
