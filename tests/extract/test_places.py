@@ -385,3 +385,23 @@ def test_demonyms_are_aliases_of_their_country(places):
     # a demonym says who, not where: no event or actor takes it for a place
     s = t.places[[p.name for p in t.places].index("Poland")].mentions[0]
     assert t.at_char(*s) is None
+
+
+def test_a_lawmakers_home_town_and_state(places):
+    t = places("The bill was backed by Rep. Ann Vole, D-Oakland, and Sen. Tom Reyes, D-N.J., on Monday.")
+    assert by_name(t, "Oakland").country == "USA"
+    assert by_name(t, "N.J.").name == "New Jersey"
+
+
+def test_a_city_the_parser_cut_short(places):
+    t = places("The choir sang at the regional contest in Iowa City on Saturday.")
+    assert by_name(t, "Iowa City").feature == "city"
+
+
+def test_states_and_counties_named_in_a_bodys_name(places):
+    t = places("Crews reported the spill to Hall County Environmental Health and the Georgia "
+               "Environmental Protection Division, and a U.S. House panel asked for a report.")
+    hall = by_name(t, "Hall County")
+    assert by_name(t, "Georgia").country == "USA" and hall.feature == "region"
+    assert abs(hall.lat - 34.3) < 0.3  # Hall County, Georgia, not Nebraska's
+    assert by_name(t, "U.S.").name == "United States"

@@ -97,6 +97,11 @@ def _candidates(ctx: Context) -> list[_Mention]:
             surface = head.strip()  # "Lexington, Ky." -> "Lexington"
         if not surface or normalize_name(surface) in NOT_PLACES:
             continue
+        longer = re.match(r"\s(?P<w>[A-Z][\w'’\-]+)", text[start + len(surface):start + len(surface) + 30])
+        if longer and ent.label_ in PLACE_LABELS:  # the parser's "Iowa" of "Iowa City"
+            name = surface + " " + longer.group("w")
+            if any(_named_as(e, normalize_name(name)) for e in gaz.lookup(name)):
+                surface = name
         end = start + len(surface)
         hint = None
         designated = False
@@ -113,6 +118,10 @@ def _candidates(ctx: Context) -> list[_Mention]:
             phrase_end = end + len(after.group(0)) - len(after.group("of") or "")
             designated = True
         if ent.label_ in OTHER_LABELS and not _known_place(surface):
+            if ent.label_ == "ORG":  # "the U.S. House", "the Georgia Department of Labor"
+                lead = _state_leading(ent)
+                if lead is not None:
+                    add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
@@ -138,6 +147,12 @@ def _candidates(ctx: Context) -> list[_Mention]:
         if gaz.lookup(m.group(0)):
             add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
 
+    # a lawmaker's party and home town: "Rep. Ann Lee, D-Oakland,"
+    for m in _PARTY_TOWN_RX.finditer(text):
+        hit = add(m.start("town"), m.end("town"), m.group("town"), m.end("town"), "city", "GPE")
+        if hit is not None and hit.cue is None:
+            hit.cue = CUE_NOUN
+
     for s, _, _ in states:  # "X, Ky.": a town of that state the parser did not mark
         town = _TOWN_BEFORE_STATE_RX.search(text, max(0, s - 60), s)
         if town and not re.match(r"(?i)the\b", town.group("town")):
@@ -161,6 +176,7 @@ def _candidates(ctx: Context) -> list[_Mention]:
 
 
 _COUNTY_RX = re.compile(r"(?<![\w'’.\-])(?:[A-Z][\w'’.\-]+\s+){1,3}(?:County|Parish)\b")
+_PARTY_TOWN_RX = re.compile(r"(?<![\w\-])[DRI]-(?P<town>[A-Z][a-z][\w'’]*(?:\s[A-Z][a-z][\w'’]*)?)(?=[,;)])")
 _ABBR_RX = re.compile(r"(?<![\w.])(?P<abbr>" + "|".join(
     re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w.])")
 _STATE_NAME_RX = re.compile(r",\s*(?P<abbr>" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
@@ -170,6 +186,21 @@ _TOWN_BEFORE_STATE_RX = re.compile(
 _CAPS_DATELINE_RX = re.compile(
     r"(?:^|[.!?]\s+)(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+(?:-{1,2}|—|–)\s")
+
+
+def _state_leading(ent: Span) -> Span | None:
+    """The country or US state a body's name opens with ("U.S." of "the U.S.
+    House", "Georgia" of "the Georgia Department of Labor"), or None."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    gaz = get_gazetteer()
+    for n in (3, 2, 1):
+        if len(toks) <= n or not all(t.text[:1].isupper() for t in toks[:n]):
+            continue
+        lead = ent.doc[toks[0].i:toks[n - 1].i + 1]
+        if lead.text in US_STATES or any(e.feature == "country" and _named_as(e, normalize_name(lead.text))
+                                          for e in gaz.lookup(lead.text)):
+            return lead
+    return None
 
 
 def _us_state_mentions(text: str) -> list[tuple[int, int, str]]:
