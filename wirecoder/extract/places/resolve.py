@@ -7,7 +7,8 @@ import re
 from collections import Counter, defaultdict
 
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
-from wirecoder.extract.places.mentions import _bare, _Mention, _named_as
+from wirecoder.extract.places.mentions import _Mention
+from wirecoder.extract.places.patterns import _bare, _named_as
 from wirecoder.extract.places.words import (
     CUE_NOUN,
     CUE_PREP,
@@ -65,6 +66,20 @@ def _in_region(e: GazEntry, region_key: str) -> bool:
         return True
     for r in get_gazetteer().lookup(region_key):
         if r.feature == "country" and r.country == e.country and e.feature != "country":
+            return True
+    return False
+
+
+def _holds_namesake(region: GazEntry, cities: list[GazEntry]) -> bool:
+    """Does one of these cities lie in `region` (or, for a second-level
+    division, in the same first-level region)? Where the admin1 of a city is
+    unknown, a city of the same state counts."""
+    own = {normalize_name(region.name), normalize_name(_bare(region.name))}
+    for c in cities:
+        if c.country != region.country:
+            continue
+        if not c.admin1 or (region.admin1 and region.admin1 == c.admin1) or \
+                {normalize_name(c.admin1), normalize_name(_bare(c.admin1))} & own:
             return True
     return False
 
@@ -162,7 +177,9 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 options = fit or options
             # A region sharing its name with a sizeable city of the same state
             # ("Geneva", "Khartoum", "Baku") is the city unless the text says region.
-            city_states = {e.country for e in options if e.feature == "city" and e.population >= 10_000}
+            # (A city of that name elsewhere says nothing: Indiana, Pennsylvania is no
+            # reason to doubt the state of Indiana.)
+            namesake_cities = [e for e in options if e.feature == "city" and e.population >= 10_000]
             best, best_score = None, -1e9
             for e in options:
                 score = _prior(e) + noun_bonus
@@ -195,7 +212,7 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 kind_said = hints and e.feature in hints
                 if kind_said:
                     score += DESIGNATOR_MATCH
-                elif e.feature == "region" and e.country in city_states and not e.curated:
+                elif e.feature == "region" and not e.curated and _holds_namesake(e, namesake_cities):
                     score -= CITY_NAMESAKE
                 if score > best_score:
                     best, best_score = e, score
