@@ -405,3 +405,9 @@ def test_states_and_counties_named_in_a_bodys_name(places):
     assert by_name(t, "Georgia").country == "USA" and hall.feature == "region"
     assert abs(hall.lat - 34.3) < 0.3  # Hall County, Georgia, not Nebraska's
     assert by_name(t, "U.S.").name == "United States"
+
+
+def test_a_county_before_an_officials_name(places):
+    t = places("In Lima, Ohio, Allen County Sheriff Dan Roe said the roads were closed.")
+    county = by_name(t, "Allen County")
+    assert county.feature == "region" and abs(county.lat - 40.77) < 0.3  # Allen County, Ohio

@@ -280,8 +280,10 @@ def _not_a_place(ctx: Context, start: int, end: int, surface: str,
     if dateline:
         return False
     person_keys, person_spans = people
-    if any(start < e and s < end for s, e in person_spans):
-        return True  # a word of a person's full name
+    # a word of a person's full name; but a county opening it names the county
+    # the parser ran into the name ("Hall County Sheriff Ann Roe")
+    if any(start < e and s < end for s, e in person_spans) and not _COUNTY_RX.fullmatch(surface):
+        return True
     key = normalize_name(surface)
     if key in person_keys and not _locative_at(ctx, start, end):
         return True

@@ -9,7 +9,12 @@ import re
 from spacy.tokens import Span
 
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
-from wirecoder.extract.places.words import DESIGNATORS, US_STATE_ABBREVIATIONS, US_STATES
+from wirecoder.extract.places.words import (
+    DESIGNATORS,
+    TITLE_LIKE_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS,
+    US_STATES,
+)
 
 _COUNTY_RX = re.compile(r"(?<![\w'’.\-])(?:[A-Z][\w'’.\-]+\s+){1,3}(?:County|Parish)\b")
 _PARTY_TOWN_RX = re.compile(r"(?<![\w\-])[DRI]-(?P<town>[A-Z][a-z][\w'’]*(?:\s[A-Z][a-z][\w'’]*)?)(?=[,;)])")
@@ -47,7 +52,10 @@ def _us_state_mentions(text: str) -> list[tuple[int, int, str]]:
     for m in _ABBR_RX.finditer(text):
         before = text[max(0, m.start() - 2):m.start()]
         after = text[m.end():m.end() + 2].lstrip()
-        if before.endswith((", ", ",", "-", "(")) or not after[:1].isupper():
+        # before a capital only where it cannot be a title: "Mass. Concert Promoter",
+        # "the S.C. Bar", but not "Del. Ann Roe" (a delegate)
+        if before.endswith((", ", ",", "-", "(")) or not after[:1].isupper() or \
+                m.group("abbr") not in TITLE_LIKE_ABBREVIATIONS:
             out.append((m.start(), m.end(), US_STATE_ABBREVIATIONS[m.group("abbr")]))
     for m in _STATE_NAME_RX.finditer(text):
         out.append((m.start("abbr"), m.end("abbr"), m.group("abbr")))

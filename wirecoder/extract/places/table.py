@@ -86,7 +86,7 @@ def extract_places(ctx: Context) -> PlaceTable:
     text = ctx.text
     person_keys = _person_names(ctx)
     mentions = [m for m in _candidates(ctx)
-                if not _not_a_place(ctx, m.start, m.start + len(m.surface), m.surface, person_keys,
+                if not _not_a_place(ctx, m.start, min(m.end, m.start + len(m.surface)), m.surface, person_keys,
                                     m.dateline)]
     resolved = _resolve(mentions, text)
 

@@ -115,6 +115,9 @@ US_STATE_ABBREVIATIONS = {
     "W.Va.": "West Virginia", "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin",
     "Wyo.": "Wyoming",
 }
+# Abbreviations that are also titles or words before a name ("Miss. Roe" is rare,
+# "Del. Ann Roe" a delegate, "Ind. Sen." an independent): states only after a comma.
+TITLE_LIKE_ABBREVIATIONS = frozenset({"Miss.", "Del.", "Ind.", "Mo.", "Wash."})
 US_STATES = frozenset(US_STATE_ABBREVIATIONS.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine",
                                                           "Ohio", "Utah"}
 
