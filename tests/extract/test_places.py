@@ -411,3 +411,11 @@ def test_a_county_before_an_officials_name(places):
     t = places("In Lima, Ohio, Allen County Sheriff Dan Roe said the roads were closed.")
     county = by_name(t, "Allen County")
     assert county.feature == "region" and abs(county.lat - 40.77) < 0.3  # Allen County, Ohio
+
+
+def test_a_town_opening_a_bodys_name_in_the_articles_country(places):
+    t = places("Crews of the Macon Water Authority fixed the main, officials in Georgia said.")
+    assert abs(by_name(t, "Macon").lat - 32.84) < 0.2  # Macon, Georgia
+    # abroad a body's town needs the story's country: none here
+    t = places("The Macon Water Authority fixed the main on Monday.")
+    assert [p.name for p in t.places] == []

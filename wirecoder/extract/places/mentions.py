@@ -19,6 +19,7 @@ from wirecoder.extract.places.patterns import (
     _caps_dateline,
     _named_as,
     _state_leading,
+    _town_leading,
     _us_state_mentions,
 )
 from wirecoder.extract.places.words import (
@@ -130,6 +131,11 @@ def _candidates(ctx: Context) -> list[_Mention]:
                 lead = _state_leading(ent)
                 if lead is not None:
                     add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
+                elif (lead := _town_leading(ent)) is not None:
+                    n = len(out)
+                    town = add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
+                    if town is not None and len(out) > n:
+                        town.cue = CUE_PREP
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
@@ -177,7 +183,7 @@ def _candidates(ctx: Context) -> list[_Mention]:
             place, _, (s, e) = line
             m = add(s, e, place, e, "city", "GPE")
             if m is not None:
-                m.dateline = True
+                m.dateline, m.cue = True, None  # a dateline names a place: no cue needed
 
     for m in _proper_noun_mentions(ctx, covered):
         added = add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)

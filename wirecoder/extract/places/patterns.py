@@ -44,6 +44,21 @@ def _state_leading(ent: Span) -> Span | None:
     return None
 
 
+def _town_leading(ent: Span) -> Span | None:
+    """A town a body's name opens with ("Gainesville" of "Gainesville Public
+    Utilities"): a GeoNames city of that very name; the resolver takes it
+    only as a town of the article's own countries (a cued mention)."""
+    toks = [t for t in ent if t.lower_ != "the"]
+    gaz = get_gazetteer()
+    for n in (2, 1):
+        if len(toks) <= n or not all(t.text[:1].isupper() and t.is_alpha for t in toks[:n]):
+            continue
+        lead = ent.doc[toks[0].i:toks[n - 1].i + 1]
+        if any(e.feature == "city" and _named_as(e, normalize_name(lead.text)) for e in gaz.lookup(lead.text)):
+            return lead
+    return None
+
+
 def _us_state_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, state name) of US states in the forms "X, Ky." and "X, Ohio",
     and AP abbreviations where no name follows ("moved to Fla. in May", "(D-Ill.)");

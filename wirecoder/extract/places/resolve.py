@@ -115,6 +115,10 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             pairs[key_of[id(m)]].add(normalize_name(starts[m.end + nxt.end()].surface))
 
     resolved: dict[str, GazEntry] = {}
+    # every name the article writes: a cued town of a region it names ("Macon"
+    # in a story naming "Georgia") is in the article's geography whatever
+    # sense that name takes
+    named_keys = {_base(k) for k in by_key}
     # Pass 1 ranks by the prior alone; later passes rank again with the article's
     # context (its countries, regions) as the pass before read it.
     for _ in range(RESOLVE_PASSES):
@@ -165,7 +169,9 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 strength = max(m.cue for m in cued)
                 label_other = all(m.label_other for m in cued)
                 options = [e for e in options
-                           if _cue_allows(e, strength, label_other, weight[e.country] > 0 if e.country else False)]
+                           if _cue_allows(e, strength, label_other,
+                                       (weight[e.country] > 0 if e.country else False) or
+                                       (e.admin1 is not None and normalize_name(e.admin1) in named_keys))]
                 noun_bonus = CUE_NOUN_BONUS if strength >= CUE_NOUN else 0.0
             else:
                 noun_bonus = 0.0
