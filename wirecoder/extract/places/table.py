@@ -154,10 +154,10 @@ def extract_places(ctx: Context) -> PlaceTable:
 
 def _add_demonyms(ctx: Context, table: PlaceTable) -> None:
     """Each demonym the article writes ("Russian", "Palestinians") becomes an
-    alias of its country's place, and a mention of it; the country joins
-    the places if the article names it only so. Its spans are not place
-    spans for events and actors (`at_char`, `location_for`): "Russian
-    troops" says who, not where."""
+    alias of its country's place; the country joins the places (with no
+    mentions) if the article names it only so. A demonym is never a place
+    mention: "Russian troops" says who, not where, and the actor and event
+    stages count nationality words on their own."""
     kb, gaz = get_actor_kb(), get_gazetteer()
     found: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
     for ent in ctx.doc.ents:
@@ -179,10 +179,8 @@ def _add_demonyms(ctx: Context, table: PlaceTable) -> None:
             table.places.append(place)
             table.entries.append(e)
         seen = {normalize_name(a) for a in [place.name, *place.aliases]}
-        for surface, s, t in hits:
+        for surface, _, _ in hits:
             if normalize_name(surface) not in seen:
                 seen.add(normalize_name(surface))
                 place.aliases.append(surface)
-            if (s, t) not in place.mentions:
-                place.mentions.append((s, t))
-        place.mentions.sort()
+
