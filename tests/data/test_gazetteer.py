@@ -206,3 +206,38 @@ def test_regions_spanning_states_have_no_country(gaz, name, lat, lon):
     region = gaz.lookup(name)[0]
     assert region.curated and region.country is None and region.feature == "region"
     assert km(region.lat, region.lon, lat, lon) < 50
+
+
+def test_committed_file_is_built_from_the_committed_curated_table(gaz):
+    # places_curated.tsv edited without a rebuild: the shipped file is stale
+    from wirecoder.data.build_gazetteer import curated_sha256
+    assert gaz.meta()["curated_sha256"] == curated_sha256(), \
+        "gazetteer.sqlite is stale: run python -m wirecoder.data.build_gazetteer"
+
+
+def test_curated_hash_sees_an_edit(tmp_path):
+    from wirecoder.data.build_gazetteer import CURATED, curated_sha256
+    copy = tmp_path / "curated.tsv"
+    copy.write_bytes(CURATED.read_bytes())
+    same = curated_sha256(copy)
+    copy.write_text(CURATED.read_text("utf-8") + "Nowhere\t\tUSA\t1\t1\tcity\tGPE\t\t\ttest\n", "utf-8")
+    assert same == curated_sha256() and curated_sha256(copy) != same
+
+
+def test_us_counties_with_their_state(gaz):
+    hits = [e for e in gaz.lookup("Butler County") if e.country == "USA" and e.admin1 == "Ohio"]
+    assert len(hits) == 1 and hits[0].feature == "region"
+    # Butler County, Ohio lies between Cincinnati and Dayton
+    assert km(hits[0].lat, hits[0].lon, 39.44, -84.57) < 40
+    # "Miami-Dade" alone finds the county
+    assert any(e.admin1 == "Florida" and e.feature == "region" for e in gaz.lookup("Miami-Dade"))
+
+
+def test_regions_carry_the_population_of_their_cities(gaz):
+    florida = [e for e in gaz.lookup("Florida") if e.feature == "region" and e.country == "USA"]
+    assert florida and florida[0].population > 10_000_000
+
+
+def test_us_centre_is_geonames_point(gaz):
+    us = gaz.country("USA")
+    assert km(us.lat, us.lon, 39.8, -98.6) < 30

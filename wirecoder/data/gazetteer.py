@@ -164,7 +164,11 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         rows = self._rows(
             f"SELECT DISTINCT {self._COLS} FROM names n JOIN places p ON p.id = n.place_id "
+            # regions of a state rank after its towns, whatever their population
+            # (callers that take the first entry, e.g. for an actor's country,
+            # were written for that order; the place resolver weighs all)
             f"WHERE n.key IN ({marks}) ORDER BY p.feature = 1 DESC, p.curated DESC, "
+            "CASE WHEN p.feature = 2 AND p.country_id IS NOT NULL THEN 0 ELSE p.population END DESC, "
             "p.population DESC", keys)
         return tuple(self._entry(r) for r in rows)
 
@@ -199,7 +203,9 @@ class Gazetteer:
         """
         rows = self._rows(
             "SELECT name, aliases, label, feature, curated FROM places "
-            "WHERE feature = 1 OR curated = 1 OR population >= ?",
+            # major cities only: regions carry populations too, and their names
+            # ("Central", "Washington") are left to the model
+            "WHERE feature = 1 OR curated = 1 OR (feature = 0 AND population >= ?)",
             (self.RULER_MIN_CITY_POP,))
         seen: set[tuple[str, str]] = set()
         patterns: list[dict] = []
