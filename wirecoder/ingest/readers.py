@@ -113,6 +113,27 @@ def _link_problem(path: Path) -> str | None:
     return None
 
 
+def _gzip_problem(path: Path) -> str | None:
+    """Why a .gz file is not whole gzip data (not gzip at all, or cut short), or None.
+
+    Read through once in small pieces (bounded memory): the WARC reader stops
+    quietly at a cut in the stream, and a truncated download would pass for a
+    short archive.
+    """
+    with path.open("rb") as raw:
+        if raw.read(2) != b"\x1f\x8b":
+            return "not gzip-compressed, although its name ends in .gz"
+    try:
+        with gzip.open(path, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except EOFError:
+        return "gzip data ends early: the file is truncated"
+    except (OSError, gzip.BadGzipFile):
+        return "gzip data is damaged"
+    return None
+
+
 def _size_problem(path: Path, suffix: str) -> str | None:
     """Why a file is too big to read (see limits.py), or None."""
     caps = limits()
@@ -178,6 +199,11 @@ def _read_checked(path: Path, published: date | None) -> Iterator[Article | Inge
         if problem:
             yield IngestError(str(path), problem)
             return
+        if suffix.endswith(".gz"):
+            problem = _gzip_problem(path)
+            if problem:
+                yield IngestError(str(path), problem)
+                return
         for item in _READERS[suffix](path, published):
             yield item
     except IngestError as err:
