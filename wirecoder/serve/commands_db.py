@@ -401,6 +401,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       description="Create the tables, or migrate them to this version of wirecoder.")
     _db_option(q)
     q.set_defaults(func=cmd_db_upgrade)
+    from wirecoder.serve import commands_check  # `db check`
+    commands_check.register(db)
 
     p = subparsers.add_parser(
         "ingest", help="extract articles and store them in the database",
