@@ -1,6 +1,8 @@
 """Issue 15, concurrency: two and four `wirecoder ingest` processes at once on one database,
 with overlapping inputs, end with the database one process leaves: no error, no duplicate
-article, no event merged twice.
+article, no event merged twice, the same articles, records and stories. Merged-event groups
+can differ, because merging depends on the order articles arrive in: the test then reports
+an expected failure (xfail) naming that, and passes once merging is order-independent.
 
 The schema is created first (`db upgrade`): serialising concurrent first-time migrations
 is covered by the migration tests.
