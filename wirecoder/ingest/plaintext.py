@@ -7,7 +7,7 @@ from datetime import date
 from wirecoder.extract.common.dateline import match_dateline
 from wirecoder.models import Article
 
-from .article import build_article
+from .article import build_article, check_length, check_text
 from .clean import clean_lines, is_artefact, remove_markers, stamp_date, take_bylines
 from .decode import normalize_text
 
@@ -120,6 +120,9 @@ def article_from_text(text: str, *, title: str | None = None, url: str | None = 
     Raises IngestError when no body text is left after cleaning.
     """
     text = normalize_text(text)
+    # Before any cleaning: binary data and huge texts are refused without being read through.
+    check_text(text, url or "<text>")
+    check_length(text.strip(), url or "<text>")
     if published is None:
         published = _stamped(text)
     # Page furniture goes before reflow so that an "Advertisement" line is never

@@ -5,14 +5,22 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from wirecoder.models import Article
 
 from .dates import to_date
 from .decode import decode_bytes
 from .errors import IngestError
+from .limits import env_name, limits, size_text
 from .plaintext import article_from_text
 from .webpage import article_from_html
+
+class Named(NamedTuple):
+    """An article with the name of the record it came from ("a.jsonl#line 12")."""
+    name: str
+    article: Article
+
 
 # Field names seen in news exports, first one wins.
 _TEXT_FIELDS = ("text", "body", "content")
@@ -97,21 +105,52 @@ def read_json(path: Path, published: date | None = None) -> Iterator[Article | I
     if not data:
         yield IngestError(str(path), "no records found")
     for n, obj in enumerate(data, 1):
-        yield _guarded(obj, f"{path}#record {n}", published)
+        result = _guarded(obj, f"{path}#record {n}", published)
+        yield result if isinstance(result, IngestError) else Named(f"{path}#record {n}", result)
 
 
-def read_jsonl(path: Path, published: date | None = None) -> Iterator[Article | IngestError]:
+def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of each line, read a line at a time; None for a line over the cap.
+
+    Lines are split on b"\\n" only, as JSON Lines defines them: a stray "\\r" or
+    U+2028 inside a record must not shift the line numbers errors point at.
+    """
+    cap = limits().max_page_bytes
+    with path.open("rb") as stream:
+        n = 0
+        while True:
+            line = stream.readline(cap + 1)
+            if not line:
+                return
+            n += 1
+            if len(line) > cap and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                    line = stream.readline(cap + 1)
+                yield n, None
+                continue
+            yield n, line
+
+
+def read_jsonl(path: Path, published: date | None = None) -> Iterator[Article | IngestError | Named]:
     seen = False
-    for n, line in enumerate(decode_bytes(path.read_bytes()).splitlines(), 1):
+    cap = limits().max_page_bytes
+    for n, raw in _lines(path):
+        item = f"{path}#line {n}"
+        if raw is None:
+            seen = True
+            yield IngestError(item, f"line is over the limit of {size_text(cap)} "
+                                    f"(set {env_name('max_page_bytes')} to change it)")
+            continue
+        line = decode_bytes(raw).lstrip("\ufeff")
         if not line.strip():
             continue
         seen = True
-        item = f"{path}#line {n}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield IngestError(item, f"invalid JSON: {exc.msg} at column {exc.colno}")
             continue
-        yield _guarded(obj, item, published)
+        result = _guarded(obj, item, published)
+        yield result if isinstance(result, IngestError) else Named(item, result)
     if not seen:
         yield IngestError(str(path), "no records found")

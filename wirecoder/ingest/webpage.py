@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 import lxml.html
@@ -10,11 +11,12 @@ from htmldate import find_date
 
 from wirecoder.models import Article
 
-from .article import build_article, comparable
+from .article import build_article, check_text, comparable
 from .clean import author_names, clean_lines, take_bylines
 from .dates import to_date
 from .decode import decode_bytes, normalize_text
 from .errors import IngestError
+from .limits import env_name, limits, size_text
 from .plaintext import merge_dateline
 
 # trafilatura logs every page it finds too short; the caller reports failures itself.
@@ -52,6 +54,39 @@ def _extract(html: str, url: str | None, favor_recall: bool = True):
         include_images=False, include_links=False, favor_recall=favor_recall, deduplicate=False,
         date_extraction_params=_DATE_PARAMS, prune_xpath=_PRUNE_XPATH,
     )
+
+
+# libxml2 stops building the tree below 256 nested elements unless told the
+# document is "huge" (then at a few thousand); such pages come out empty.
+_LIBXML_DEPTH = 255
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+              "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"}
+
+
+def nesting_depth(html: str) -> int:
+    """How deeply elements nest in a page, from its tags (no parser: parsers cap depth).
+
+    Elements whose end tag is optional (p, li, td, ...) do not count, so that
+    a page of unclosed paragraphs does not look deep.
+    """
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(3) or match.group(2).lower() in _VOID_TAGS:
+            continue
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _extract_deep(html: str, url: str | None):
+    """trafilatura on a tree parsed without libxml2's default depth limit."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return _extract(tree, url)
 
 
 def fragment_text(html: str) -> str:
@@ -104,13 +139,28 @@ def article_from_html(html: str | bytes, *, url: str | None = None, source: str 
     (a feed entry's or a JSON record's) overrides the page's own.
     Raises IngestError when the page holds no article text.
     """
+    item = url or "<html>"
     if isinstance(html, bytes):
         html = decode_bytes(html)
     html = normalize_text(html)
     if not html.strip():
-        raise IngestError(url or "<html>", "no article text found")
+        raise IngestError(item, "no article text found")
+    check_text(html, item)
+    cap = limits().max_page_bytes
+    if len(html) > cap:
+        raise IngestError(item, f"page is {size_text(len(html))}, over the limit of {size_text(cap)} "
+                                f"(set {env_name('max_page_bytes')} to change it)")
     doc = _extract(html, url)
     text = doc.text if doc is not None else ""
+    if not (text or "").strip():
+        depth = nesting_depth(html)
+        if depth > limits().max_html_depth:
+            raise IngestError(item, f"HTML is nested {depth:,} elements deep, over the limit of "
+                                    f"{limits().max_html_depth:,} (set {env_name('max_html_depth')} "
+                                    "to change it)")
+        if depth > _LIBXML_DEPTH:
+            doc = _extract_deep(html, url)
+            text = doc.text if doc is not None else ""
     if not (text or "").strip():
         text = fragment_text(html)
     if title is None and doc is not None and doc.title:

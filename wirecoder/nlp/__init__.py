@@ -65,6 +65,39 @@ def get_nlp() -> Language:
     return _nlp
 
 
+# spaCy refuses texts over nlp.max_length (1,000,000 characters: the parser's
+# memory grows with the length of one text). Longer texts are parsed in pieces
+# cut at line ends (a line break ends a sentence anyway, see paragraph_breaks)
+# and joined back into one Doc whose text and offsets are the original's.
+PIECE_CHARS = 100_000
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut after line breaks into pieces of at most `size` characters where it can be
+    (a single line longer than that is cut at a space, else anywhere); "".join() gives it back."""
+    out = []
+    start = 0
+    while len(text) - start > size:
+        end = text.rfind("\n", start, start + size) + 1
+        if end <= start:
+            end = text.rfind(" ", start, start + size) + 1
+        if end <= start:
+            end = start + size
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    docs = list(nlp.pipe(pieces(text), batch_size=1))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def parse(texts: Iterable[str], batch_size: int = 16) -> list[Doc]:
     """Parse texts in batches; one Doc per text, in order."""
-    return list(get_nlp().pipe(texts, batch_size=batch_size))
+    nlp = get_nlp()
+    texts = list(texts)
+    short = [t for t in texts if len(t) <= PIECE_CHARS]
+    parsed = iter(nlp.pipe(short, batch_size=batch_size))
+    return [next(parsed) if len(t) <= PIECE_CHARS else _parse_long(nlp, t) for t in texts]

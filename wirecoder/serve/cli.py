@@ -19,8 +19,9 @@ __all__ = ["main", "build_parser", "error", "iso_date"]  # error, iso_date: re-e
 
 def cmd_extract(args: argparse.Namespace) -> int:
     # Imported here: spaCy loads only for commands that need it.
-    from wirecoder.ingest import IngestError, iter_inputs, read_path
-    from wirecoder.pipeline import extract_articles
+    from wirecoder.ingest import IngestError, iter_inputs
+    from wirecoder.ingest.readers import read_named
+    from wirecoder.serve.commands_db import _extracted, _reason
     from wirecoder.serve.render import render_table
 
     failed = 0
@@ -36,15 +37,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             for path in paths:
-                for item in read_path(path, published=args.published):
+                for name, item in read_named(path, published=args.published):
                     if isinstance(item, IngestError):
                         error(item.item, item.reason)
                         failed += 1
                     else:
-                        yield item
+                        yield name, item
 
     out = sys.stdout
-    for rec in extract_articles(articles(), published=args.published):
+    # _extracted redoes a failed batch an article at a time: one bad article fails alone.
+    for name, _, rec in _extracted(articles(), args.published):
+        if isinstance(rec, BaseException):
+            error(name, f"extraction failed ({_reason(rec)})")
+            failed += 1
+            continue
         if args.format == "jsonl":
             out.write(json.dumps(rec.to_json_dict(), ensure_ascii=False) + "\n")
         elif args.format == "table":

@@ -85,7 +85,9 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def _articles(args: argparse.Namespace, failed: Callable[[str, str], None]) -> Iterator[tuple[str, Any]]:
     """(origin, Article) for every article in the inputs; bad inputs go to `failed`."""
-    from wirecoder.ingest import IngestError, iter_inputs, read_path
+    from wirecoder.ingest import IngestError, iter_inputs
+    from wirecoder.ingest.errors import origin_text
+    from wirecoder.ingest.readers import read_named
 
     for arg in args.paths:  # one bad argument must not hide the others
         try:
@@ -94,13 +96,11 @@ def _articles(args: argparse.Namespace, failed: Callable[[str, str], None]) -> I
             failed(exc.item, exc.reason)
             continue
         for path in paths:
-            n = 0
-            for item in read_path(path, published=args.published):
+            for name, item in read_named(path, published=args.published):
                 if isinstance(item, IngestError):
                     failed(item.item, item.reason)
-                    continue
-                n += 1
-                yield (str(path) if n == 1 else f"{path}#{n}"), item
+                else:  # the origin names records as errors do ("a.jsonl#line 12")
+                    yield origin_text(name), item
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -133,8 +133,8 @@ def _extracted(pairs: Iterable[tuple[str, Any]], published: Optional[date]) -> I
 
 
 def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    # An exception's own text may be long and says nothing about the input: name it only.
+    return f"internal error {type(exc).__name__}; please report it"
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -178,7 +178,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except StoreError as exc:  # the database itself went away
             failed(exc.item, exc.reason)
         except ImportError as exc:  # loaded with the first new article, so reruns start fast
-            failed("ingest", f"the extraction pipeline cannot be loaded ({_reason(exc)})")
+            failed("ingest", f"the extraction pipeline cannot be loaded ({' '.join(str(exc).split())})")
     total = counts["new"] + counts["exists"] + counts["failed"]
     print(f"wirecoder: {total} articles: {counts['new']} new, {counts['exists']} already stored, "
           f"{counts['failed']} failed")
@@ -404,6 +404,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       description="Create the tables, or migrate them to this version of wirecoder.")
     _db_option(q)
     q.set_defaults(func=cmd_db_upgrade)
+    from wirecoder.serve import commands_check  # `db check`
+    commands_check.register(db)
 
     p = subparsers.add_parser(
         "ingest", help="extract articles and store them in the database",

@@ -18,5 +18,8 @@ def iso_date(value: str) -> date:
 
 
 def error(item: str, reason: str) -> None:
-    """`wirecoder: error: ITEM: reason` on stderr, one line."""
-    print(f"wirecoder: error: {item}: {reason}", file=sys.stderr)
+    """`wirecoder: error: ITEM: reason` on stderr, one line: names may hold newlines or
+    non-UTF-8 bytes, so both parts are escaped (a name cannot forge a second line)."""
+    from wirecoder.ingest.errors import printable
+
+    print(f"wirecoder: error: {printable(item)}: {printable(reason)}", file=sys.stderr)
