@@ -84,6 +84,7 @@ from wirecoder.extract.events.lexicon import get_lexicon
 from wirecoder.extract.events.merge import drop_speech_duplicates, merge_same_type
 from wirecoder.extract.events.record import coded_record
 from wirecoder.extract.events.roles import Roles
+from wirecoder.extract.events.targets import fallback_target
 from wirecoder.extract.negation import governing_denial, is_negated, modality
 from wirecoder.extract.time import resolve_date
 from wirecoder.models import Actor, Event
@@ -328,6 +329,9 @@ class _Coder:
             subj = child(tok, "nsubj", "nsubjpass")
             return src_tok, claimant, self.roles.actor(subj, avoid=claimant), subj
         target, target_np = self.roles.target(cand, source, licensor)
+        if target is None:                      # "threatened to shell Iraqi towns", "asylum to rebels"
+            target, fallback_np = fallback_target(self.roles, cand.entry, tok, licensor, source)
+            target_np = target_np or fallback_np
         if cand.how == "harm" and licensor is not None:
             # "two soldiers were killed in a drone attack": the victims were attacked
             victims = child(licensor, "nsubjpass", "nsubj")
