@@ -80,6 +80,7 @@ from wirecoder.extract.events.candidates import Candidate, find_candidates
 from wirecoder.extract.events.claims import claimant_of, opens_with_quote, quote_speaker
 from wirecoder.extract.events.conditions import Matcher, argument_conditions_hold, clause_conditions_hold
 from wirecoder.extract.events.date_place import date_precision, date_word, event_location
+from wirecoder.extract.events.intentions import recode_intentions, stated_intentions
 from wirecoder.extract.events.lexicon import get_lexicon
 from wirecoder.extract.events.merge import drop_speech_duplicates, merge_same_type
 from wirecoder.extract.events.record import coded_record
@@ -211,6 +212,9 @@ class _Coder:
                 coded.append(rec)
         coded += stated_accusations(sent, self.ctx, self.lex, self.state.quote_speaker,
                                     self.state.last_hostile_source)
+        coded = recode_intentions(coded, stated_intentions(sent, self.ctx, self.lex, self.roles,
+                                                           self.state.quote_speaker, self.state.last_source),
+                                  self.lex)
         share_threats(coded)
         return merge_same_type(drop_speech_duplicates(coded))
 

@@ -92,3 +92,19 @@ def fallback_target(roles: Roles, entry: Entry, trigger: Token, licensor: Token 
                                        and a.sector == source.sector):
             return a, np
     return None, None
+
+
+def complement_target(roles: Roles, act: Token, preps: tuple[str, ...],
+                      source: Actor | None) -> tuple[Actor | None, Token | None]:
+    """Whom an intended act is aimed at: its object, its prepositional objects, and those
+    of its own infinitives ("offered to hand over two suspects to Britain")."""
+    tried = _phrases(act, preps)
+    for comp in _complements(act):
+        tried += _phrases(comp, preps)
+    for np in tried:
+        if np.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        a = roles.actor(np, avoid=source)
+        if a is not None:
+            return a, np
+    return None, None
