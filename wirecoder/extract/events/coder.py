@@ -85,7 +85,7 @@ from wirecoder.extract.events.lexicon import get_lexicon
 from wirecoder.extract.events.merge import drop_speech_duplicates, merge_same_type
 from wirecoder.extract.events.record import coded_record
 from wirecoder.extract.events.roles import Roles
-from wirecoder.extract.events.targets import fallback_target
+from wirecoder.extract.events.targets import fallback_target, protest_target
 from wirecoder.extract.negation import governing_denial, is_negated, modality
 from wirecoder.extract.time import resolve_date
 from wirecoder.models import Actor, Event
@@ -370,6 +370,8 @@ class _Coder:
             target = self.roles.proposer(target_np, source)  # "an exchange, which Russia rejected"
         if target is None and etype in RECIPIENT_TYPES:
             target = self.roles.recipient(tok, licensor, source)
+        if target is None and etype == "PROTEST":
+            target = protest_target(self.roles, tok, licensor, source)   # the state protested to
         return source, target
 
 

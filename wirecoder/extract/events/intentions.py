@@ -154,4 +154,7 @@ def recode_intentions(coded: list[dict], intentions: list[tuple[dict, set[int]]]
         elif "future" in rec["contexts"] and not rec["negated"] and rec["type"] not in HARM_TYPES \
                 and rec["source"] is not None and _conditional(rec["trigger_tok"]):
             rec.update(type="THREATEN", mode=None, cameo="13", claimed_by=None)
-    return kept + [rec for rec, _ in intentions]
+    # a row of the lexicon that already coded the verb of intent reads it more closely
+    # ("pledged to retaliate" is a THREATEN row)
+    coded_words = {r["trigger_tok"].i for r in kept}
+    return kept + [rec for rec, _ in intentions if rec["trigger_tok"].i not in coded_words]

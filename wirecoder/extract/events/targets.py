@@ -108,3 +108,16 @@ def complement_target(roles: Roles, act: Token, preps: tuple[str, ...],
         if a is not None:
             return a, np
     return None, None
+
+
+def protest_target(roles: Roles, trigger: Token, licensor: Token | None, source: Actor | None) -> Actor | None:
+    """Whom a protest that names no target addresses: the state of the place it is held
+    in, else of the story, else the protesters' own state ("students demonstrated in
+    Jakarta" protest to Indonesia's authorities), as PLOVER codes domestic protest."""
+    country = roles._place_country(trigger, licensor)
+    if country is None and source is not None:
+        country = source.country or source.code
+    if country is None or len(country) != 3 or not country.isupper():
+        return None
+    from wirecoder.extract.events.actors import country_actor
+    return country_actor(roles.ctx, country)
