@@ -82,7 +82,7 @@ def test_announced_support_is_an_agreement(events_of):
     assert code(ev.source) == "ESP" and code(ev.target) == "MAR"
 
 
-def test_resumed_aid_stays_aid(events_of):
+def test_announced_aid_stays_aid(events_of):
     events = events_of("The World Food Programme said it would resume humanitarian aid to Haiti next week.")
     assert [e.type for e in events if e.type in ("AID", "AGREE")] == ["AID"]
 

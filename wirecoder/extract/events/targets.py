@@ -27,13 +27,14 @@ from wirecoder.models import Actor
 # "shared evidence with the U.S."), and those that introduce whom an act is aimed at
 # ("sanctions on Iran", "fired at positions", "war with Iraq", "resume attacks in
 # Israel"); "to" after harm is mostly a destination
-# ("restrict the transit of goods to Russia"), so each kind of act has its own.
+# ("restrict the transit of goods to Russia"), so each kind of act has its own;
+# troops deployed "to Haiti" are sent there, not against it (MOBILIZE has none).
 HELP_PREPS = ("to", "for", "with", "toward", "towards")
 HARM_PREPS = ("against", "on", "upon", "at", "into", "with", "in")
 REQUEST_PREPS = ("to", "on", "upon", "from")
 PREPS_BY_TYPE = {
     **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"), HELP_PREPS),
-    **dict.fromkeys(("ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE"), HARM_PREPS),
+    **dict.fromkeys(("ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT"), HARM_PREPS),
     "REQUEST": REQUEST_PREPS,
 }
 
