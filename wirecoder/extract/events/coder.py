@@ -80,11 +80,13 @@ from wirecoder.extract.events.candidates import Candidate, find_candidates
 from wirecoder.extract.events.claims import claimant_of, opens_with_quote, quote_speaker
 from wirecoder.extract.events.conditions import Matcher, argument_conditions_hold, clause_conditions_hold
 from wirecoder.extract.events.date_place import date_precision, date_word, event_location
+from wirecoder.extract.events.intentions import recode_intentions, stated_intentions
 from wirecoder.extract.events.lexicon import get_lexicon
 from wirecoder.extract.events.merge import drop_speech_duplicates, merge_same_type
 from wirecoder.extract.events.policy import policy
 from wirecoder.extract.events.record import WorkingEvent
 from wirecoder.extract.events.roles import Roles
+from wirecoder.extract.events.targets import fallback_target, protest_target
 from wirecoder.extract.negation import governing_denial, is_negated, modality
 from wirecoder.extract.time import resolve_date
 from wirecoder.models import Actor, Event
@@ -195,6 +197,9 @@ class _Coder:
                 coded.append(rec)
         coded += stated_accusations(sent, self.ctx, self.lex, self.state.quote_speaker,
                                     self.state.last_hostile_source)
+        coded = recode_intentions(coded, stated_intentions(sent, self.ctx, self.lex, self.roles,
+                                                           self.state.quote_speaker, self.state.last_source),
+                                  self.lex)
         share_threats(coded)
         return merge_same_type(drop_speech_duplicates(coded))
 
@@ -313,6 +318,9 @@ class _Coder:
             subj = child(tok, "nsubj", "nsubjpass")
             return src_tok, claimant, self.roles.actor(subj, avoid=claimant), subj
         target, target_np = self.roles.target(cand, source, licensor)
+        if target is None:                      # "threatened to shell Iraqi towns", "asylum to rebels"
+            target, fallback_np = fallback_target(self.roles, cand.entry, tok, licensor, source)
+            target_np = target_np or fallback_np
         if cand.how == "harm" and licensor is not None:
             # "two soldiers were killed in a drone attack": the victims were attacked
             victims = child(licensor, "nsubjpass", "nsubj")
@@ -347,6 +355,8 @@ class _Coder:
             target = self.roles.proposer(target_np, source)  # "an exchange, which Russia rejected"
         if target is None and policy(etype).has_recipient:
             target = self.roles.recipient(tok, licensor, source)
+        if target is None and etype == "PROTEST":
+            target = protest_target(self.roles, tok, licensor, source)   # the state protested to
         return source, target
 
 
