@@ -355,7 +355,7 @@ class _Coder:
             target = self.roles.proposer(target_np, source)  # "an exchange, which Russia rejected"
         if target is None and policy(etype).has_recipient:
             target = self.roles.recipient(tok, licensor, source)
-        if target is None and etype == "PROTEST":
+        if target is None and policy(etype).targets_host_state:
             target = protest_target(self.roles, tok, licensor, source)   # the state protested to
         return source, target
 

@@ -29,20 +29,16 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
-from wirecoder.extract.events.args import child, children, clause_subject, has_to_infinitive
+from wirecoder.extract.common.syntax import child, children, clause_subject, has_to_infinitive
 from wirecoder.extract.events.claims import claimant_of
 from wirecoder.extract.events.lexicon import Lexicon, verb_lemma
-from wirecoder.extract.events.record import coded_record
+from wirecoder.extract.events.policy import COMMITMENT, HARM_PREPS, HELP_PREPS, THREAT, policy
+from wirecoder.extract.events.record import WorkingEvent
 from wirecoder.extract.events.roles import Roles
-from wirecoder.extract.events.targets import HARM_PREPS, HELP_PREPS, complement_target
+from wirecoder.extract.events.targets import complement_target
 from wirecoder.extract.negation import is_negated, modality
 from wirecoder.models import Actor
 
-# Acts whose announcement for the future is a commitment (AGREE).
-# Announced aid stays AID ("would deliver missiles"), as our tests and gold read it.
-COMMITTED_TYPES = frozenset({"SUPPORT", "COOPERATE", "CONCEDE", "RETREAT"})
-# Acts whose intention is a threat.
-HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 # Conjunctions that make an announced act a condition put to someone ("... unless").
 _CONDITION_MARKS = frozenset({"unless"})
 
@@ -88,7 +84,7 @@ def _is_harm(act: Token, lex: Lexicon) -> bool:
 def _harmful_word(tok: Token, lex: Lexicon) -> bool:
     pos = "V" if tok.pos_ == "VERB" else "N"
     types = {e.type for e in lex.lookup(pos, verb_lemma(tok) if pos == "V" else tok.lemma_.lower())}
-    return bool(types) and types <= HARM_TYPES | {"PROTEST"}
+    return bool(types) and all(policy(t).intended_as_threat for t in types)
 
 
 def _conditional(act: Token) -> bool:
@@ -113,7 +109,7 @@ def _subtree_ids(tok: Token) -> set[int]:
 
 
 def stated_intentions(sent: Span, ctx: Context, lex: Lexicon, roles: Roles, quote_speaker: Actor | None,
-                      last_source: Actor | None) -> list[tuple[dict, set[int]]]:
+                      last_source: Actor | None) -> list[tuple[WorkingEvent, set[int]]]:
     """AGREE / THREATEN records for the intentions the sentence states, each with the
     token ids of the intended act's clause (whose own records the intention replaces)."""
     out = []
@@ -132,30 +128,31 @@ def stated_intentions(sent: Span, ctx: Context, lex: Lexicon, roles: Roles, quot
         target, _ = complement_target(roles, act, HARM_PREPS if harm else HELP_PREPS, source)
         if source is None:
             continue                 # an intention is someone's
-        rec = coded_record(type="THREATEN" if harm else "AGREE", mode=None, cameo="13" if harm else "03",
-                           source=source, target=target, trigger_tok=tok, kind="verb",
-                           claimed_by=None if claimant is source else claimant, licensor=None)
+        kind = THREAT if harm else COMMITMENT
+        rec = WorkingEvent(type=kind.type, mode=None, cameo=kind.cameo, source=source, target=target,
+                           trigger_tok=tok, kind="verb", claimed_by=None if claimant is source else claimant)
         out.append((rec, _subtree_ids(act)))
     return out
 
 
-def recode_intentions(coded: list[dict], intentions: list[tuple[dict, set[int]]], lex: Lexicon) -> list[dict]:
+def recode_intentions(coded: list[WorkingEvent], intentions: list[tuple[WorkingEvent, set[int]]],
+                      lex: Lexicon) -> list[WorkingEvent]:
     """The sentence's records with intentions in place of the acts they intend, and
     announced cooperation read as the commitment it is (see module docstring)."""
     inside: set[int] = set().union(*(ids for _, ids in intentions)) if intentions else set()
-    kept = [r for r in coded if r["trigger_tok"].i not in inside
-            and (r["licensor"] is None or r["licensor"].i not in inside)]
+    kept = [r for r in coded if r.trigger_tok.i not in inside
+            and (r.licensor is None or r.licensor.i not in inside)]
     for rec in kept:
-        verb = rec["licensor"] if rec["licensor"] is not None else rec["trigger_tok"]
-        if "future" in rec["contexts"] and not rec["negated"] and rec["type"] in COMMITTED_TYPES \
-                and rec["source"] is not None and not lex.in_class("presuppose", verb_lemma(verb)):
+        verb = rec.licensor if rec.licensor is not None else rec.trigger_tok
+        announced = "future" in rec.contexts and not rec.negated and rec.source is not None
+        row = policy(rec.type)
+        if announced and row.committed_when_announced and not lex.in_class("presuppose", verb_lemma(verb)):
             # "will support Turkey's bid"; but "would resume food distributions" tells of an
             # act already under way, which is that act
-            rec.update(type="AGREE", mode=None, cameo="03")
-        elif "future" in rec["contexts"] and not rec["negated"] and rec["type"] not in HARM_TYPES \
-                and rec["source"] is not None and _conditional(rec["trigger_tok"]):
-            rec.update(type="THREATEN", mode=None, cameo="13", claimed_by=None)
+            rec.type, rec.mode, rec.cameo = COMMITMENT.type, None, COMMITMENT.cameo
+        elif announced and not (row.harm or row.threat) and _conditional(rec.trigger_tok):
+            rec.type, rec.mode, rec.cameo, rec.claimed_by = THREAT.type, None, THREAT.cameo, None
     # a row of the lexicon that already coded the verb of intent reads it more closely
     # ("pledged to retaliate" is a THREATEN row)
-    coded_words = {r["trigger_tok"].i for r in kept}
-    return kept + [rec for rec, _ in intentions if rec["trigger_tok"].i not in coded_words]
+    coded_words = {r.trigger_tok.i for r in kept}
+    return kept + [rec for rec, _ in intentions if rec.trigger_tok.i not in coded_words]

@@ -69,31 +69,52 @@ class TypePolicy:
     # mistreated detainees") or decision ("agreed to freeze the assets") gives way to it.
     restates_denial: bool = False
     restates_decision: bool = False
+    # Announced as the speaker's own future act it is a commitment, PLOVER AGREE ("will
+    # support the bid"). Announced aid stays AID ("would deliver missiles"), as our gold reads it.
+    committed_when_announced: bool = False
+    # Intended or threatened ("is ready to strike", "will boycott ... unless"), it is a threat.
+    intended_as_threat: bool = False
+    # With no target named, a protest is aimed at the state it is held in (events/targets.py).
+    targets_host_state: bool = False
+    # Prepositions that name whom the act is for or against when the lexicon row's own
+    # target places find no one (events/targets.py): help "to/for/with", harm "against/on/at".
+    target_preps: tuple[str, ...] = ()
+
+
+# Prepositions that introduce the party an act is done for or with ("asylum to rebels",
+# "shared evidence with the U.S."), and those that introduce whom an act is aimed at
+# ("sanctions on Iran", "fired at positions", "war with Iraq", "resume attacks in
+# Israel"); "to" after harm is mostly a destination ("restrict the transit of goods to
+# Russia"), so each kind of act has its own; troops deployed "to Haiti" are sent there,
+# not against it (MOBILIZE has none).
+HELP_PREPS = ("to", "for", "with", "toward", "towards")
+HARM_PREPS = ("against", "on", "upon", "at", "into", "with", "in")
+REQUEST_PREPS = ("to", "on", "upon", "from")
 
 
 _TABLE = (
-    TypePolicy("AGREE", "03", self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT",
+    TypePolicy("AGREE", "03", target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT",
                answers_proposal=True, restates_decision=True),
-    TypePolicy("CONSULT", "04", self_reported=True, purpose_of_travel=True),
-    TypePolicy("SUPPORT", "05", speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
+    TypePolicy("CONSULT", "04", target_preps=HELP_PREPS,  self_reported=True, purpose_of_travel=True),
+    TypePolicy("SUPPORT", "05", committed_when_announced=True, target_preps=HELP_PREPS,  speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
                answers_proposal=True),
-    TypePolicy("COOPERATE", "06", self_reported=True, needs_actor=True, refused_as="REJECT"),
-    TypePolicy("AID", "07", self_reported=True, has_recipient=True, decided=True),
-    TypePolicy("CONCEDE", "08", self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
-    TypePolicy("RETREAT", "08", self_reported=True, refused_as="REJECT"),
-    TypePolicy("REQUEST", "02", speech_act=True, self_reported=True, takes_content=True, said_infinitive=True,
+    TypePolicy("COOPERATE", "06", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, refused_as="REJECT"),
+    TypePolicy("AID", "07", target_preps=HELP_PREPS,  self_reported=True, has_recipient=True, decided=True),
+    TypePolicy("CONCEDE", "08", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
+    TypePolicy("RETREAT", "08", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, refused_as="REJECT"),
+    TypePolicy("REQUEST", "02", target_preps=REQUEST_PREPS,  speech_act=True, self_reported=True, takes_content=True, said_infinitive=True,
                answers_violence=True, request=True),
-    TypePolicy("ACCUSE", "11", speech_act=True, needs_actor=True, takes_content=True, answers_violence=True),
-    TypePolicy("REJECT", "12", speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
+    TypePolicy("ACCUSE", "11", target_preps=HARM_PREPS,  speech_act=True, needs_actor=True, takes_content=True, answers_violence=True),
+    TypePolicy("REJECT", "12", target_preps=HARM_PREPS,  speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
                answers_violence=True, answers_proposal=True, restates_denial=True),
-    TypePolicy("THREATEN", "13", speech_act=True, self_reported=True, takes_content=True, threat=True,
+    TypePolicy("THREATEN", "13", intended_as_threat=True, target_preps=HARM_PREPS,  speech_act=True, self_reported=True, takes_content=True, threat=True,
                said_infinitive=True),
-    TypePolicy("PROTEST", "14", absorbs_requests=True),
+    TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True),
     TypePolicy("MOBILIZE", "15", self_reported=True, decided=True),
-    TypePolicy("SANCTION", "16", self_reported=True, has_recipient=True, decided=True, harm=True,
+    TypePolicy("SANCTION", "16", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, has_recipient=True, decided=True, harm=True,
                announced_as="THREATEN"),
-    TypePolicy("COERCE", "17", self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
-    TypePolicy("ASSAULT", "19", harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
+    TypePolicy("COERCE", "17", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
+    TypePolicy("ASSAULT", "19", intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
                force=True),
 )
 
@@ -101,6 +122,9 @@ POLICY: dict[str, TypePolicy] = {p.type: p for p in _TABLE}
 # The type of the records the coder makes of a judgement in someone's words ("this was a
 # reckless act"), with no lexicon row behind them.
 ACCUSATION = POLICY["ACCUSE"]
+# What a stated intention is (events/intentions.py): a commitment, or a threat.
+COMMITMENT = POLICY["AGREE"]
+THREAT = POLICY["THREATEN"]
 
 
 def policy(etype: str) -> TypePolicy:

@@ -18,25 +18,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from wirecoder.extract.events.args import child, children, has_to_infinitive, object_of, prep_objects
+from wirecoder.extract.common.syntax import child, children, has_to_infinitive, prep_objects
+from wirecoder.extract.events.args import object_of
 from wirecoder.extract.events.lexicon import Entry
+from wirecoder.extract.events.policy import policy
 from wirecoder.extract.events.roles import Roles
 from wirecoder.models import Actor
 
-# Prepositions that introduce the party an act is done for or with ("asylum to rebels",
-# "shared evidence with the U.S."), and those that introduce whom an act is aimed at
-# ("sanctions on Iran", "fired at positions", "war with Iraq", "resume attacks in
-# Israel"); "to" after harm is mostly a destination
-# ("restrict the transit of goods to Russia"), so each kind of act has its own;
-# troops deployed "to Haiti" are sent there, not against it (MOBILIZE has none).
-HELP_PREPS = ("to", "for", "with", "toward", "towards")
-HARM_PREPS = ("against", "on", "upon", "at", "into", "with", "in")
-REQUEST_PREPS = ("to", "on", "upon", "from")
-PREPS_BY_TYPE = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"), HELP_PREPS),
-    **dict.fromkeys(("ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT"), HARM_PREPS),
-    "REQUEST": REQUEST_PREPS,
-}
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -74,8 +62,8 @@ def fallback_target(roles: Roles, entry: Entry, trigger: Token, licensor: Token 
     or site, which the row already tried; a party of the source's own state found this
     far from the trigger, with the source's own sector, is the source again (a state
     and its own forces in one phrase)."""
-    preps = PREPS_BY_TYPE.get(entry.type)
-    if preps is None:
+    preps = policy(entry.type).target_preps
+    if not preps:                  # MOBILIZE, PROTEST: no fallback (see policy.target_preps)
         return None, None
     verb = licensor if licensor is not None and trigger.pos_ not in ("VERB", "AUX") else trigger
     tried: list[Token] = []
