@@ -52,16 +52,14 @@ def test_split_quote_gives_two_quotes_by_one_speaker(nlp):
     assert all("Weber" in speaker_name(q) and q.speaker.code == "DEU" for q in qs)
 
 
-def test_with_the_join_setting_a_split_quotation_also_comes_whole(nlp, monkeypatch):
+def test_with_the_join_setting_a_split_quotation_comes_whole(nlp, monkeypatch):
     monkeypatch.setenv(JOIN_ENV, "1")
     text = ("\u201cThe talks have reached a dead end,\u201d German Chancellor Hans Weber said, "
             "adding, \u201cThey need to start again.\u201d")
-    qs = direct(quotes(nlp, text))
-    # the two pieces, then the whole quotation without its attribution
-    assert [q.text for q in qs] == ["The talks have reached a dead end", "They need to start again.",
-                                    "The talks have reached a dead end They need to start again."]
-    assert all("Weber" in speaker_name(q) and q.speaker.code == "DEU" for q in qs)
-    assert (qs[2].evidence.start, qs[2].evidence.end) == (0, len(text))
+    (q,) = direct(quotes(nlp, text))  # the whole quotation without its attribution
+    assert q.text == "The talks have reached a dead end They need to start again."
+    assert "Weber" in speaker_name(q) and q.speaker.code == "DEU"
+    assert (q.evidence.start, q.evidence.end) == (0, len(text))
 
 
 def test_speaker_before_colon_and_pronoun_in_next_sentence(nlp):
@@ -303,16 +301,15 @@ def test_one_said_takes_the_speakers_named_after_the_last_quote(nlp):
     assert qs[-1].speaker is not None and "eacher" in qs[-1].speaker.name
 
 
-def test_quotations_of_two_speakers_or_paragraphs_are_not_joined(nlp, monkeypatch):
+def test_the_join_setting_keeps_another_speakers_quotation_apart(nlp, monkeypatch):
     monkeypatch.setenv(JOIN_ENV, "1")
     text = ("\u201cWe will not reopen the port,\u201d said Omar Diallo, the harbour master. "
             "\u201cThe storm has not passed.\u201d\n"
             "\u201cThe fishermen are angry,\u201d said Awa Ndiaye, who leads their union.")
     qs = direct(quotes(nlp, text))
-    assert [q.text for q in qs] == ["We will not reopen the port", "The storm has not passed.",
-                                    "The fishermen are angry",
-                                    "We will not reopen the port The storm has not passed."]
-    assert [speaker_name(q) for q in qs] == ["Omar Diallo", "Omar Diallo", "Awa Ndiaye", "Omar Diallo"]
+    assert [q.text for q in qs] == ["We will not reopen the port The storm has not passed.",
+                                    "The fishermen are angry"]
+    assert [speaker_name(q) for q in qs] == ["Omar Diallo", "Awa Ndiaye"]
 
 
 @pytest.mark.parametrize("text", [
@@ -364,7 +361,7 @@ def test_extra_verbs_introduce_quotes(nlp):
 
 
 def test_a_date_parsed_as_subject_is_not_the_speaker(nlp):
-    text = ("Tuesday at a rally in Leeds, after winning the seat, Labour candidate Mary Holt said, "
-            "\u201cWe are going to fight for every single vote in this county.\u201d")
+    text = ("Monday at Riverside College in Dover, DE, after winning Delaware in the primary, "
+            "Sen. Paul Harlan (D-DE), said, \u201cWe are going to take this fight all the way to the convention.\u201d")
     (q,) = direct(quotes(nlp, text))
-    assert "Holt" in speaker_name(q)
+    assert speaker_name(q) == "Paul Harlan"

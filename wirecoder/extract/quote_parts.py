@@ -4,12 +4,11 @@ News splits a speaker's words around the attribution: '"We will not
 leave," she said, "until the decree is withdrawn."', or '"We will not
 leave," she said. "The decree must go."'. Annotated corpora of real news
 (PolNeAR, PARC) record such a quotation once, as the speaker's words with
-the attribution left out; others (and our own gold) record each piece.
-Each piece is always a Quote; with the setting JOIN_ENV on, one more
-Quote follows the pieces for the whole quotation (pieces joined, evidence
-from the first piece's sentence to the last one's). A consumer counting utterances
-should count either the pieces or the wholes (a whole's text is its
-pieces' texts joined by spaces, its evidence covers theirs).
+the attribution left out; others (the project's own gold) record each
+piece. The unit is a setting (JOIN_ENV): by default each piece is a Quote;
+with it on, the pieces of one quotation are given as one Quote instead
+(texts joined by a space, evidence from the first piece's sentence to the
+last one's). Figures and claimants read the pieces either way.
 
 Pieces join when they stand in one paragraph, only a short attribution
 stands between them, and the later piece has no speaker of its own: it was
@@ -23,8 +22,8 @@ from dataclasses import dataclass
 
 from wirecoder.models import Evidence, Quote
 
-# Setting: "1" also gives each whole quotation (PolNeAR's and PARC's unit);
-# unset, only the pieces (the unit of the project's own gold, ../shared/eval/dev).
+# Setting: "1" gives each split quotation whole (PolNeAR's and PARC's unit);
+# unset, its pieces (the unit of the project's own gold, ../shared/eval/dev).
 JOIN_ENV = "WIRECODER_JOIN_QUOTES"
 # The most characters of attribution between two pieces of one quotation
 # ('," said Alicia Bannon, senior counsel at the Brennan Center. "'): more is
@@ -33,7 +32,7 @@ MAX_GAP_CHARS = 160
 
 
 def join_enabled() -> bool:
-    """Whether whole quotations are given besides their pieces (see JOIN_ENV)."""
+    """Whether split quotations are given whole instead of as pieces (see JOIN_ENV)."""
     return os.environ.get(JOIN_ENV, "") == "1"
 
 
@@ -67,7 +66,7 @@ def _same_speaker(qa: Quote, qb: Quote) -> bool:
 
 
 def joined_quotations(text: str, quotes: list[Quote], info: list[PieceInfo]) -> list[Quote]:
-    """The whole quotation for each run of two or more pieces (the pieces stay records of their own)."""
+    """The direct quotes with each run of pieces of one quotation replaced by the whole."""
     runs: list[list[Quote]] = []
     last: PieceInfo | None = None
     for q, piece in zip(quotes, info, strict=True):
@@ -78,7 +77,8 @@ def joined_quotations(text: str, quotes: list[Quote], info: list[PieceInfo]) -> 
         last = piece
     out: list[Quote] = []
     for run in runs:
-        if len(run) < 2:
+        if len(run) == 1:
+            out.append(run[0])
             continue
         start, end = run[0].evidence.start, max(q.evidence.end for q in run)
         out.append(run[0].model_copy(update={

@@ -363,6 +363,6 @@ def extract_quotes(ctx: Context) -> list[Quote]:
     """Direct quotes (in text order) followed by reported speech."""
     direct, spans = direct_quotes(ctx)
     reported = _reported_quotes(ctx, sentences(ctx), spans, direct)
-    # a quotation split by its attribution: its pieces, then the whole (see quote_parts)
-    joined = joined_quotations(ctx.text, direct, ctx.notes["quotes.pieces"]) if join_enabled() else []
-    return list(direct) + joined + reported
+    if join_enabled():  # a quotation split by its attribution as one quote (see quote_parts)
+        direct = joined_quotations(ctx.text, direct, ctx.notes["quotes.pieces"])
+    return list(direct) + reported
