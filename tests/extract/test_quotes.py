@@ -365,3 +365,14 @@ def test_a_date_parsed_as_subject_is_not_the_speaker(nlp):
             "Sen. Paul Harlan (D-DE), said, \u201cWe are going to take this fight all the way to the convention.\u201d")
     (q,) = direct(quotes(nlp, text))
     assert speaker_name(q) == "Paul Harlan"
+
+
+def test_a_person_named_as_speaker_keeps_the_name_over_an_unrelated_actor(nlp):
+    from wirecoder.extract.quote_speakers import person_as_named
+    from wirecoder.models import Actor
+    doc = nlp("\u201cThe dam will hold for now,\u201d said James Olsen, a physicist at the institute.")
+    olsen = next(t for t in doc if t.text == "Olsen")
+    country = Actor(name="Norway", code="NOR")
+    assert person_as_named(olsen, country).name == "James Olsen"
+    same = Actor(name="James Olsen")
+    assert person_as_named(olsen, same) is same

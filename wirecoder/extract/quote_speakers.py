@@ -128,3 +128,18 @@ def past_a_date(spk: Token | None, verb: Token) -> Token | None:
     people = [t for t in verb.doc[spk.i + 1:verb.i] if t.ent_type_ == "PERSON"
               and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")]
     return people[-1] if people else spk
+
+
+def person_as_named(spk: Token | None, actor: Actor | None) -> Actor | None:
+    """A speaker named as a person keeps that name: where the actor table hands
+    a person's name ('said James Lee, a physicist at ...') an actor that does
+    not carry the name (a country, a channel named later in the sentence), the
+    speaker is the person as named."""
+    if spk is None or actor is None or spk.ent_type_ != "PERSON" or spk.pos_ != "PROPN":
+        return actor
+    if spk.text in actor.name.split():
+        return actor
+    ent = next((e for e in spk.doc.ents if e.start <= spk.i < e.end), None)
+    if ent is None:
+        return actor
+    return Actor(name=ent.text, mentions=[(ent.start_char, ent.end_char)])

@@ -36,7 +36,7 @@ from wirecoder.extract.attribution import (
 )
 from wirecoder.extract.context import Context
 from wirecoder.extract.quote_names import is_address_or_markup, is_title, misused_closer
-from wirecoder.extract.quote_speakers import EXTRA_QUOTING_VERBS, layout_speaker, past_a_date
+from wirecoder.extract.quote_speakers import EXTRA_QUOTING_VERBS, layout_speaker, past_a_date, person_as_named
 from wirecoder.extract.quote_parts import PieceInfo, join_enabled, joined_quotations
 from wirecoder.models import Actor, Evidence, Quote
 
@@ -232,7 +232,7 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
         verb = _quoting_verb(ctx, q, scope)
         if verb is not None:
             spk_tok = past_a_date(speaker_token(verb), verb)
-            speaker = resolve(spk_tok, ctx)
+            speaker = person_as_named(spk_tok, resolve(spk_tok, ctx))
             found = spk_tok is not None
             if spk_tok is not None and spk_tok.pos_ == "PRON" and (
                     speaker is None or not _mentioned_outside(speaker, all_spans, spk_tok)):
