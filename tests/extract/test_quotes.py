@@ -376,3 +376,10 @@ def test_a_person_named_as_speaker_keeps_the_name_over_an_unrelated_actor(nlp):
     assert person_as_named(olsen, country).name == "James Olsen"
     same = Actor(name="James Olsen")
     assert person_as_named(olsen, same) is same
+
+
+def test_a_place_ending_the_line_before_a_quote_is_not_its_speaker(nlp):
+    text = ("The mayor flew home on Friday. The next stop on the tour is Paris:\n\n"
+            "\u201cWe will welcome the fans with open arms and full hotels.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert q.speaker is None

@@ -33,6 +33,8 @@ EXTRA_QUOTING_VERBS: frozenset[str] = frozenset("""
 """.split())
 # A label after the closing mark: a dash, then a name, then the end of the line.
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
+# Named things that end a line before a quote without saying it.
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 # The most characters a label line after a quote may run: 'Karen Lee, a teacher from Ohio'.
 MAX_LABEL_CHARS = 80
 # The most tokens of a bare attribution sentence ('Senator Ann Lee of Ohio said.').
@@ -85,8 +87,8 @@ def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | N
     if not toks:
         return None
     last = toks[-1]
-    if last.pos_ == "PROPN":  # a label: 'Pollster Ann Lee:'
-        return resolve(last, ctx)
+    if last.pos_ == "PROPN":  # a label: 'Pollster Ann Lee:' (not 'the teams bound for Paris:')
+        return resolve(last, ctx) if last.ent_type_ not in _NOT_SPEAKERS else None
     root = sent.root if sent.root.idx < colon else None
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None

@@ -15,7 +15,11 @@ subject of its own that is not a named actor (a named actor's act is an event X
 vouches for, see attribution.claimant).
 
 Quotes of one or two words are scare quotes ("successfully") and left out, and
-so are names and titles in quotation marks ('the book "..."', 'dubbed "..."').
+so are names and titles in quotation marks ('the book "..."', 'dubbed "..."';
+more in quote_names). Speakers the layout gives (a dash label after the
+quote, a line ending in a colon before it) come from quote_speakers; a
+quotation split by its attribution is given as pieces or, with the setting
+in quote_parts, whole.
 """
 from __future__ import annotations
 
@@ -36,8 +40,13 @@ from wirecoder.extract.attribution import (
 )
 from wirecoder.extract.context import Context
 from wirecoder.extract.quote_names import is_address_or_markup, is_title, misused_closer
-from wirecoder.extract.quote_speakers import EXTRA_QUOTING_VERBS, layout_speaker, past_a_date, person_as_named
 from wirecoder.extract.quote_parts import PieceInfo, join_enabled, joined_quotations
+from wirecoder.extract.quote_speakers import (
+    EXTRA_QUOTING_VERBS,
+    layout_speaker,
+    past_a_date,
+    person_as_named,
+)
 from wirecoder.models import Actor, Evidence, Quote
 
 MIN_WORDS = 3  # shorter quoted phrases are scare quotes
