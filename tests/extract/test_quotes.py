@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from wirecoder.extract.quote_parts import JOIN_ENV
 from wirecoder.extract.quotes import extract_quotes, find_quote_spans
 from wirecoder.models import Article
 from wirecoder.pipeline import prepare_context
@@ -49,6 +50,16 @@ def test_split_quote_gives_two_quotes_by_one_speaker(nlp):
     qs = direct(quotes(nlp, text))
     assert [q.text for q in qs] == ["The talks have reached a dead end", "They need to start again."]
     assert all("Weber" in speaker_name(q) and q.speaker.code == "DEU" for q in qs)
+
+
+def test_with_the_join_setting_a_split_quotation_comes_whole(nlp, monkeypatch):
+    monkeypatch.setenv(JOIN_ENV, "1")
+    text = ("\u201cThe talks have reached a dead end,\u201d German Chancellor Hans Weber said, "
+            "adding, \u201cThey need to start again.\u201d")
+    (q,) = direct(quotes(nlp, text))  # the whole quotation without its attribution
+    assert q.text == "The talks have reached a dead end They need to start again."
+    assert "Weber" in speaker_name(q) and q.speaker.code == "DEU"
+    assert (q.evidence.start, q.evidence.end) == (0, len(text))
 
 
 def test_speaker_before_colon_and_pronoun_in_next_sentence(nlp):
@@ -288,3 +299,87 @@ def test_one_said_takes_the_speakers_named_after_the_last_quote(nlp):
     qs = direct(quotes(nlp, text))
     assert [q.text for q in qs][-1] == "We have had no salary since March"
     assert qs[-1].speaker is not None and "eacher" in qs[-1].speaker.name
+
+
+def test_the_join_setting_keeps_another_speakers_quotation_apart(nlp, monkeypatch):
+    monkeypatch.setenv(JOIN_ENV, "1")
+    text = ("\u201cWe will not reopen the port,\u201d said Omar Diallo, the harbour master. "
+            "\u201cThe storm has not passed.\u201d\n"
+            "\u201cThe fishermen are angry,\u201d said Awa Ndiaye, who leads their union.")
+    qs = direct(quotes(nlp, text))
+    assert [q.text for q in qs] == ["We will not reopen the port The storm has not passed.",
+                                    "The fishermen are angry"]
+    assert [speaker_name(q) for q in qs] == ["Omar Diallo", "Awa Ndiaye"]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about his viewing habits, the senator named \u201cHouse of Cards,\u201d \u201cThe Wire\u201d and "
+    "\u201cBreaking Bad\u201d as his favourites.",
+    "The mayor repeated his promise on \u201cFace the Nation.\u201d",
+    "The campaign posted a clip (\u201cpic.twitter.com/abc123\u201d) within minutes.",
+    '<post author="@cityhall" date="May 2, 2016">Roads reopen at noon.</post>',
+])
+def test_titles_addresses_and_markup_in_marks_are_not_quotes(nlp, text):
+    assert direct(quotes(nlp, text)) == []
+
+
+def test_an_opening_mark_used_as_closer_ends_the_quote():
+    text = ("The governor called the ruling \u201ca serious mistake for us\u201c in a statement on Friday. "
+            "Her deputy said nothing.")
+    spans = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert spans == ["a serious mistake for us"]
+
+
+def test_a_dash_label_after_the_quote_names_the_speaker(nlp):
+    text = ("Readers told us what they think of the new bridge.\n"
+            "\u201cIt has cut my drive to work in half.\u201d \u2015 Tomas Berg\n"
+            "\u201cThe tolls are far too high for families.\u201d \u2015 Lina Okafor")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Tomas Berg", "Lina Okafor"]
+
+
+def test_a_line_ending_in_a_colon_introduces_the_speaker(nlp):
+    text = ("Governor Rita Alvarez spoke after the vote. The governor continued:\n\n"
+            "\u201cThis budget keeps every rural clinic open for another year.\u201d\n\n"
+            "Pollster Dan Ocampo: \u201cVoters in the north will decide this race.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert "Alvarez" in speaker_name(qs[0])
+    assert "Ocampo" in speaker_name(qs[1])
+
+
+def test_a_bare_attribution_after_a_full_stop_gives_the_speaker(nlp):
+    text = ("Mayor Ruth Kamau spoke first. Then the opposition leader took the floor.\n"
+            "\u201cWe will find the missing funds before the winter.\u201d Samuel Otieno said.")
+    (q,) = direct(quotes(nlp, text))
+    assert "Otieno" in speaker_name(q)
+
+
+def test_extra_verbs_introduce_quotes(nlp):
+    text = "\u201cThis is the best night of my life,\u201d beamed Carla Mendes, a delegate from Lisbon."
+    (q,) = direct(quotes(nlp, text))
+    assert "Mendes" in speaker_name(q)
+
+
+def test_a_date_parsed_as_subject_is_not_the_speaker(nlp):
+    text = ("Monday at Riverside College in Dover, DE, after winning Delaware in the primary, "
+            "Sen. Paul Harlan (D-DE), said, \u201cWe are going to take this fight all the way to the convention.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert speaker_name(q) == "Paul Harlan"
+
+
+def test_a_person_named_as_speaker_keeps_the_name_over_an_unrelated_actor(nlp):
+    from wirecoder.extract.quote_speakers import person_as_named
+    from wirecoder.models import Actor
+    doc = nlp("\u201cThe dam will hold for now,\u201d said James Olsen, a physicist at the institute.")
+    olsen = next(t for t in doc if t.text == "Olsen")
+    country = Actor(name="Norway", code="NOR")
+    assert person_as_named(olsen, country).name == "James Olsen"
+    same = Actor(name="James Olsen")
+    assert person_as_named(olsen, same) is same
+
+
+def test_a_place_ending_the_line_before_a_quote_is_not_its_speaker(nlp):
+    text = ("The mayor flew home on Friday. The next stop on the tour is Paris:\n\n"
+            "\u201cWe will welcome the fans with open arms and full hotels.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert q.speaker is None

@@ -15,7 +15,11 @@ subject of its own that is not a named actor (a named actor's act is an event X
 vouches for, see claimants.claimant).
 
 Quotes of one or two words are scare quotes ("successfully") and left out, and
-so are names and titles in quotation marks ('the book "..."', 'dubbed "..."').
+so are names and titles in quotation marks ('the book "..."', 'dubbed "..."';
+more in quote_names). Speakers the layout gives (a dash label after the
+quote, a line ending in a colon before it) come from quote_speakers; a
+quotation split by its attribution is given as pieces or, with the setting
+in quote_parts, whole.
 """
 from __future__ import annotations
 
@@ -37,6 +41,14 @@ from wirecoder.extract.attribution import (
     speaker_token,
 )
 from wirecoder.extract.context import Context
+from wirecoder.extract.quote_names import is_address_or_markup, is_title, misused_closer
+from wirecoder.extract.quote_parts import PieceInfo, join_enabled, joined_quotations
+from wirecoder.extract.quote_speakers import (
+    EXTRA_QUOTING_VERBS,
+    layout_speaker,
+    past_a_date,
+    person_as_named,
+)
 from wirecoder.models import Actor, Evidence, Quote
 
 # Speech verbs whose clause is what the speaker says is NOT so: a denial reports
@@ -83,6 +95,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             spans.append(QuoteSpan(start, i, start - 1, i + 1))
             opener = None
         elif ch in _PAIRS and ch == opener and opener != "\u2018":
+            if misused_closer(text, i):  # 'called it “abhorrent“ in a tweet'
+                spans.append(QuoteSpan(start, i, start - 1, i + 1))
+                opener = None
+                continue
             # a new opening mark before the old one closed: the old quote ran on
             spans.append(QuoteSpan(start, i, start - 1, i))
             start = i + 1
@@ -144,7 +160,8 @@ def _quoting_verb(ctx: Context, q: QuoteSpan, scope: list[Span]) -> Token | None
              and text[q.outer_end:q.outer_end + 2].strip()[:1].isupper())
 
     def ok(tok: Token) -> bool:
-        return (tok.lemma_.lower() in QUOTING_VERBS and tok.pos_ in ("VERB", "AUX")
+        return ((tok.lemma_.lower() in QUOTING_VERBS or tok.lemma_.lower() in EXTRA_QUOTING_VERBS)
+                and tok.pos_ in ("VERB", "AUX")
                 and not _inside(tok, q) and not (ended and tok.idx >= q.outer_end))
 
     for root in _quote_roots(ctx, q):
@@ -211,6 +228,7 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
     all_spans = find_quote_spans(ctx.text)
     # (speaker, sentence index, end offset) of the last quote
     prev: tuple[Actor | None, int, int] | None = None
+    pieces: list[PieceInfo] = ctx.notes.setdefault("quotes.pieces", [])
     for q in all_spans:
         body = _clean(ctx.text[q.start:q.end])
         if _n_words(body) < MIN_QUOTE_WORDS or _is_a_name(ctx.text, q):
@@ -223,8 +241,8 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
         found = False
         verb = _quoting_verb(ctx, q, scope)
         if verb is not None:
-            spk_tok = speaker_token(verb)
-            speaker = resolve(spk_tok, ctx)
+            spk_tok = past_a_date(speaker_token(verb), verb)
+            speaker = person_as_named(spk_tok, resolve(spk_tok, ctx))
             found = spk_tok is not None
             if spk_tok is not None and spk_tok.pos_ == "PRON" and (
                     speaker is None or not _mentioned_outside(speaker, all_spans, spk_tok)):
@@ -239,8 +257,15 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
                     break
                 if found:
                     break
+        carried = not found
         if not found:
             found, speaker = _previous_speaker(ctx, sents, idx[0], prev)
+        by_layout = layout_speaker(ctx, q.outer_start, q.outer_end, sents,
+                                   has_own=not carried and speaker is not None)
+        if by_layout is not None:  # a label or an introducing line names the speaker
+            speaker, carried = by_layout, False
+        pieces.append(PieceInfo(q.start, q.end, q.outer_start, q.outer_end,
+                                verb.idx if verb is not None else None, carried))
         quotes.append(Quote(text=body, speaker=speaker, direct=True,
                             evidence=_evidence(ctx, sents, idx)))
         kept.append(q)
@@ -264,12 +289,14 @@ def _is_a_name(text: str, q: QuoteSpan) -> bool:
     book "A Farmer's Country"': a name, not speech. Also a short quoted phrase in
     title case with no sentence punctuation ('"Iron Dome for America"')."""
     before = text[max(0, q.outer_start - 20):q.outer_start]
-    if _NAMING.search(before):
+    if _NAMING.search(before) or is_address_or_markup(text, q.start, q.end, q.outer_start):
         return True
     body = text[q.start:q.end].strip()
     words = body.split()
     if _WORK_NOUN.search(before) and body[:1].isupper() and not re.search(r"[.!?,;]$", body):
         # a title starts with a capital; 'called the operation "illegal, ..."' is speech
+        return True
+    if is_title(body):
         return True
     return (len(words) <= 6 and words[0][:1].isupper() and not re.search(r"[.,;:!?]", body)
             and all(_TITLE_WORD.fullmatch(w) for w in words) and sum(w[:1].isupper() for w in words) >= 2
@@ -345,4 +372,7 @@ def direct_quotes(ctx: Context) -> tuple[list[Quote], list[QuoteSpan]]:
 def extract_quotes(ctx: Context) -> list[Quote]:
     """Direct quotes (in text order) followed by reported speech."""
     direct, spans = direct_quotes(ctx)
-    return list(direct) + _reported_quotes(ctx, sentences(ctx), spans, direct)
+    reported = _reported_quotes(ctx, sentences(ctx), spans, direct)
+    if join_enabled():  # a quotation split by its attribution as one quote (see quote_parts)
+        direct = joined_quotations(ctx.text, direct, ctx.notes["quotes.pieces"])
+    return list(direct) + reported
