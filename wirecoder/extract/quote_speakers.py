@@ -20,6 +20,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from wirecoder.extract.common.settings import MAX_BARE_TOKENS, MAX_LABEL_CHARS
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.attribution import QUOTING_VERBS, resolve, speaker_token
 from wirecoder.extract.context import Context
 from wirecoder.models import Actor
@@ -27,18 +29,11 @@ from wirecoder.models import Actor
 # Verbs that introduce a quote in real news besides the reporting verbs of
 # attribution.QUOTING_VERBS ('"...," beamed a delegate', '"...," he continued').
 # Kept here, marked, until the shared vocabulary takes them in.
-EXTRA_QUOTING_VERBS: frozenset[str] = frozenset("""
-    beam bark yell exclaim gush muse boast snap recount affirm proclaim lament marvel
-    scoff sneer whisper mutter laugh continue
-""".split())
+EXTRA_QUOTING_VERBS: frozenset[str] = words("quoting_manner")
 # A label after the closing mark: a dash, then a name, then the end of the line.
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
 # Named things that end a line before a quote without saying it.
 _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-# The most characters a label line after a quote may run: 'Karen Lee, a teacher from Ohio'.
-MAX_LABEL_CHARS = 80
-# The most tokens of a bare attribution sentence ('Senator Ann Lee of Ohio said.').
-MAX_BARE_TOKENS = 10
 
 
 def _name_head(doc, start: int, end: int) -> Token | None:

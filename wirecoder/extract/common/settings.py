@@ -27,6 +27,12 @@ REPORTING_CLAUSE_MAX_TOKENS = 8
 # --- quotes ----------------------------------------------------------------
 # Quoted phrases shorter than this (words) are scare quotes, not quotations.
 MIN_QUOTE_WORDS = 3
+# The most characters a speaker label line after a quote may run ("-- Karen Lee, a
+# teacher from Ohio"): longer lines are prose, not a label.
+MAX_LABEL_CHARS = 80
+# The most tokens of a bare attribution sentence ("Senator Ann Lee of Ohio said.") that
+# spaCy split off after a quote ending in a full stop.
+MAX_BARE_TOKENS = 10
 
 # --- figures and numbers ---------------------------------------------------
 # Counts with no casualty predicate become `other` figures only from ten up (or as a vague
