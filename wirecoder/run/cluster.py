@@ -17,11 +17,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from wirecoder.run.chunks import CHUNK, Failed, Item, Result, chunks, extract_chunk
+from wirecoder.run import chunks as _chunks
+from wirecoder.run.chunks import Failed, Item, Result, chunks, extract_chunk
 
 ENV_VAR = "WIRECODER_DASK_SCHEDULER"
 WINDOW_PER_WORKER = 2  # tasks in flight per worker: none idles, the client's memory stays bounded
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
 
 
 class ClusterError(Exception):
@@ -38,8 +39,11 @@ def connect(address: str):
 
     try:
         return Client(address, timeout=CONNECT_TIMEOUT_S)
-    except (OSError, TimeoutError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({type(exc).__name__})") from None
+    except (OSError, TimeoutError):
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} "
+                           f"(no answer within {CONNECT_TIMEOUT_S} s)") from None
+    except ValueError as exc:  # an address distributed cannot parse
+        raise ClusterError(f"not a Dask scheduler address ({exc})") from None
 
 
 def _key(part: list[Item]) -> str:
@@ -49,12 +53,12 @@ def _key(part: list[Item]) -> str:
 
 
 def extract_on_cluster(items: Iterable[Item], published: date | None, client,
-                       chunk: int = CHUNK) -> Iterator[tuple[str, object, Result]]:
+                       chunk: int | None = None) -> Iterator[tuple[str, object, Result]]:
     """(origin, article, Extraction or Failed) for each item, in input order."""
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = workers * WINDOW_PER_WORKER
     pending: deque = deque()
-    for part in chunks(items, chunk):
+    for part in chunks(items, chunk or _chunks.CHUNK):
         future = client.submit(extract_chunk, [a for _, a in part], published, key=_key(part),
                                pure=False, retries=2)
         pending.append((part, future))

@@ -16,7 +16,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
-from wirecoder.run.chunks import CHUNK, Failed, Item, Result, chunks, extract_chunk, warm_up
+from wirecoder.run import chunks as _chunks
+from wirecoder.run.chunks import Failed, Item, Result, chunks, extract_chunk, warm_up
 
 WINDOW_PER_WORKER = 2  # chunks queued per worker: enough that none waits for work
 
@@ -29,11 +30,11 @@ def _context():
 
 
 def extract_in_processes(items: Iterable[Item], published: date | None, workers: int,
-                         chunk: int = CHUNK) -> Iterator[tuple[str, object, Result]]:
+                         chunk: int | None = None) -> Iterator[tuple[str, object, Result]]:
     """(origin, article, Extraction or Failed) for each item, in input order."""
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=warm_up) as pool:
         pending: deque[tuple[list[Item], Future]] = deque()
-        source = chunks(items, chunk)
+        source = chunks(items, chunk or _chunks.CHUNK)
         window = workers * WINDOW_PER_WORKER
         for part in source:
             pending.append((part, _submit(pool, [a for _, a in part], published)))
