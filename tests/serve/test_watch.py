@@ -14,7 +14,8 @@ import pytest
 from newsserver import NewsSite, Page, article_page, rss, serve
 
 from wirecoder.ingest.fetch import Fetcher
-from wirecoder.run.watch import Watcher, parse_interval
+from wirecoder.run.watch import Watcher
+from wirecoder.serve.commands_watch import parse_interval
 from wirecoder.store import Store
 from wirecoder.store.feedstate import FetchState
 

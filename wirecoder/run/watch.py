@@ -12,7 +12,6 @@ fetched again and the store answers "exists", never a second copy.
 """
 from __future__ import annotations
 
-import re
 import sys
 import threading
 import time
@@ -30,17 +29,8 @@ from wirecoder.store.feedstate import FetchState
 
 EXTRACT_BATCH = 16  # new articles of one feed parsed together by spaCy
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 Log = Callable[[str], None]
-
-
-def parse_interval(value: str) -> float:
-    """Seconds in "90", "30s", "15m", "2h" or "1d"; ValueError otherwise."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value.lower())
-    if not match or float(match.group(1)) <= 0:
-        raise ValueError(f"not an interval (like 30s, 15m, 2h): {value!r}")
-    return float(match.group(1)) * _UNITS[match.group(2) or "s"]
 
 
 def is_url(source: str) -> bool:

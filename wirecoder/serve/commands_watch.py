@@ -6,15 +6,26 @@ Argument parsing and printing only; the work is done by wirecoder.run.watch.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import threading
 
 from wirecoder.serve.cli import error, iso_date
 
 
-def _interval(value: str) -> float:
-    from wirecoder.run.watch import parse_interval
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+DEFAULT_EVERY_S = 900.0  # 15 minutes: most news sites update their feeds no faster
 
+
+def parse_interval(value: str) -> float:
+    """Seconds in "90", "30s", "15m", "2h" or "1d"; ValueError otherwise."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value.lower())
+    if not match or float(match.group(1)) <= 0:
+        raise ValueError(f"not an interval (like 30s, 15m, 2h): {value!r}")
+    return float(match.group(1)) * _UNITS[match.group(2) or "s"]
+
+
+def _interval(value: str) -> float:
     try:
         return parse_interval(value)
     except ValueError as exc:
@@ -89,7 +100,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "database, so a restart fetches and stores nothing twice. Ctrl-C or SIGTERM "
                     "stops after the current article.")
     p.add_argument("feeds", nargs="+", metavar="FEED_URL_OR_FILE")
-    p.add_argument("--every", type=_interval, default=_interval("15m"), metavar="INTERVAL",
+    p.add_argument("--every", type=_interval, default=DEFAULT_EVERY_S, metavar="INTERVAL",
                    help="time between polls: 30s, 15m, 2h (default 15m)")
     p.add_argument("--once", action="store_true", help="poll once and exit")
     p.add_argument("--delay", type=float, default=None, metavar="SECONDS",
