@@ -10,7 +10,7 @@ from wirecoder.store import DEFAULT_URL, Store, StoreError, resolve_url
 from wirecoder.store import migrate
 from wirecoder.store.schema import Base
 
-TABLES = {"articles", "stories", "signatures", "actors", "places", "events", "merged_events", "quotes",
+TABLES = {"fetch_state", "articles", "stories", "signatures", "actors", "places", "events", "merged_events", "quotes",
           "figures", "alembic_version"}
 
 

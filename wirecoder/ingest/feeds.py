@@ -15,7 +15,7 @@ from .plaintext import article_from_text
 from .webpage import article_from_html
 
 
-def _entry_date(entry) -> date | None:
+def entry_date(entry) -> date | None:
     # The date string as the feed wrote it keeps the publisher's local day;
     # feedparser's *_parsed values are converted to UTC.
     for key in ("published", "updated", "created"):
@@ -47,23 +47,35 @@ def article_from_entry(entry, source: str | None, published: date | None = None)
         raise IngestError("<entry>", "entry has no content or summary")
     title = entry.get("title") or None
     url = entry.get("link") or None
-    when = published or _entry_date(entry)
+    when = published or entry_date(entry)
     if is_html:
         return article_from_html(body, url=url, source=source, published=when, title=title)
     return article_from_text(body, title=title, url=url, source=source, published=when,
                              detect_title=title is None)
 
 
-def read_feed(path: Path, published: date | None = None) -> Iterator[Article | IngestError]:
-    feed = feedparser.parse(path.read_bytes())
+def parse_feed(data: bytes, item: str, url: str | None = None) -> tuple[str | None, list]:
+    """(feed title, entries) of an RSS/Atom document; raises IngestError naming `item`.
+
+    `url` is where the feed came from, so that relative entry links resolve against it.
+    """
+    headers = {"content-location": url} if url else None
+    feed = feedparser.parse(data, response_headers=headers)
     if not feed.entries:
         reason = "no feed entries found"
         if feed.bozo:
             reason = f"not a readable RSS/Atom feed ({feed.bozo_exception})"
-        yield IngestError(str(path), reason)
+        raise IngestError(item, reason)
+    return feed.feed.get("title") or None, list(feed.entries)
+
+
+def read_feed(path: Path, published: date | None = None) -> Iterator[Article | IngestError]:
+    try:
+        source, entries = parse_feed(path.read_bytes(), str(path))
+    except IngestError as err:
+        yield err
         return
-    source = feed.feed.get("title") or None
-    for n, entry in enumerate(feed.entries, 1):
+    for n, entry in enumerate(entries, 1):
         try:
             yield article_from_entry(entry, source, published)
         except IngestError as err:

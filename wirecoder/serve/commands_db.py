@@ -140,8 +140,12 @@ def _reason(exc: BaseException) -> str:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from wirecoder.run.options import extraction_step
     from wirecoder.store import StoreError
 
+    extracted = extraction_step(args, _extracted)  # here, --workers processes or a Dask cluster
+    if extracted is None:
+        return 1
     store = open_store(args, write=True)
     if store is None:
         return 1
@@ -164,7 +168,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with store, tqdm(unit=" articles", desc="ingest", disable=not sys.stderr.isatty(),
                      file=sys.stderr) as bar:
         try:
-            for origin, article, result in _extracted(unseen(), args.published):
+            for origin, article, result in extracted(unseen(), args.published):
                 bar.update()
                 if isinstance(result, BaseException):
                     failed(origin, f"extraction failed ({_reason(result)})")
@@ -416,6 +420,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db_option(p)
     p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                    help="publication date that relative dates count from (overrides the article's own)")
+    from wirecoder.run.options import add_scale_options
+
+    add_scale_options(p)  # --workers, --scheduler
     p.set_defaults(func=cmd_ingest)
 
     p = subparsers.add_parser("events", help="list merged events",

@@ -14,3 +14,5 @@ from wirecoder.store.queries import Filters
 from wirecoder.store.store import DEFAULT_URL, ENV_VAR, Store, StoreError, display_url, resolve_url
 
 __all__ = ["Store", "StoreError", "Filters", "resolve_url", "display_url", "DEFAULT_URL", "ENV_VAR"]
+
+from wirecoder.store import feedstate as _feedstate  # noqa: E402,F401 - registers the fetch_state table
