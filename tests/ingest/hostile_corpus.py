@@ -89,13 +89,13 @@ def write_corpus(folder: Path) -> dict[str, str | None]:
     del expect["laughs.xml"]
     expect["laughs.xml#entry 1"] = "no article text found"
     put("truncated.warc", _warc(f"<html><body><p>{P1}</p>".encode())[:40],
-        "cannot read this WARC archive: the file is damaged or truncated")
-    # Cut inside the page: the record is read as far as it goes (the same text as mixed.jsonl#1).
-    put("cut_body.warc", _warc(f"<html><body><p>{P1}</p>".encode()), GOOD)
+        "truncated or corrupt WARC file")
+    # Cut inside the page: refused, not stored half-read (pages before the cut would be kept).
+    put("cut_body.warc", _warc(f"<html><body><p>{P1}</p>".encode()), "truncated or corrupt WARC file")
     put("fake.warc.gz", b"WARC/1.0\r\nthis was never compressed\r\n",
         "not gzip-compressed, although its name ends in .gz")
     put("real_gzip_truncated.warc.gz", gzip.compress(_warc(b"<html><body><p>" + P3.encode()))[:120],
-        "gzip data ends early: the file is truncated")
+        "truncated or corrupt WARC file")
     put(SHELL_SQL_NAME, story("Shelling in Goma", P3, P2), GOOD)
     (folder / "dangling.txt").symlink_to(folder / "does-not-exist.txt")
     expect["dangling.txt"] = "broken symbolic link"

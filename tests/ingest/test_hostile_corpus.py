@@ -20,9 +20,8 @@ from hostile_corpus import GOOD, SHELL_SQL_NAME, write_corpus
 from wirecoder.ingest.errors import printable
 
 PREFIX = "wirecoder: error: "
-# Good articles in the corpus (latin1, utf16, unclosed, cut_body.warc, mixed.jsonl#line 3, the
-# odd name); mixed.jsonl#line 1 holds the same text as the WARC record read before it, so it is
-# "already stored".
+# Good articles in the corpus: latin1, utf16, unclosed, mixed.jsonl#line 1 and #line 3, the
+# odd name. (A WARC record cut inside its page is refused, not stored half-read.)
 N_GOOD = 6
 MAX_RSS_MB = 1500
 
@@ -65,13 +64,13 @@ def test_ingest_reports_each_bad_item_once_and_stores_the_good_once(corpus, tmp_
     assert out.returncode == 1
     check_errors(out.stderr, folder, expect)
     n_bad = sum(1 for why in expect.values() if why is not GOOD)
-    assert out.stdout.decode().strip() == (f"wirecoder: {N_GOOD + 1 + n_bad} articles: {N_GOOD} new, "
-                                           f"1 already stored, {n_bad} failed")
+    assert out.stdout.decode().strip() == (f"wirecoder: {N_GOOD + n_bad} articles: {N_GOOD} new, "
+                                           f"0 already stored, {n_bad} failed")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < MAX_RSS_MB or before / 1024 >= MAX_RSS_MB
 
     again = run("ingest", str(folder), "--db", db, cwd=tmp_path)
-    assert b"0 new, 7 already stored" in again.stdout
+    assert f"0 new, {N_GOOD} already stored".encode() in again.stdout
     check_errors(again.stderr, folder, expect)
 
     engine = create_engine(db)
@@ -79,7 +78,7 @@ def test_ingest_reports_each_bad_item_once_and_stores_the_good_once(corpus, tmp_
         rows = conn.execute(text("SELECT origin, title FROM articles ORDER BY origin")).all()
     engine.dispose()
     origins = [o.removeprefix(str(folder) + "/") for o, _ in rows]
-    assert sorted(origins) == sorted(["latin1.txt", "utf16.txt", "unclosed.html", "cut_body.warc",
+    assert sorted(origins) == sorted(["latin1.txt", "utf16.txt", "unclosed.html", "mixed.jsonl#line 1",
                                       "mixed.jsonl#line 3", SHELL_SQL_NAME])
     assert not (tmp_path / "pwned").exists() and not (folder / "pwned").exists()
     titles = {t for _, t in rows}
@@ -92,6 +91,6 @@ def test_extract_prints_the_good_records_and_one_line_per_bad_item(corpus, tmp_p
     assert out.returncode == 1
     check_errors(out.stderr, folder, expect)
     records = [json.loads(line) for line in out.stdout.decode().splitlines()]
-    assert len(records) == N_GOOD + 1
+    assert len(records) == N_GOOD
     assert all(r["article"]["language"] == "en" for r in records)
     assert printable(SHELL_SQL_NAME).count("\n") == 0

@@ -181,8 +181,7 @@ def test_truncated_warc_says_what_is_wrong_in_words(tmp_path):
     path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\n"
                      b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Police")
     (err,) = items(path)
-    assert err.reason == ("cannot read this WARC archive: the file is damaged or truncated, "
-                          "or is not what its name says")
+    assert err.reason == "truncated or corrupt WARC file: stopped in record 1"
     assert "Error" not in err.reason and "NoneType" not in err.reason
 
 

@@ -109,7 +109,7 @@ def test_warc_gz_that_is_not_gzip(tmp_path):
     named = tmp_path / "crawl.warc.gz"
     named.write_bytes(plain.read_bytes())
     items = list(read_path(named))
-    assert [(e.item, str(e)) for e in items] == [(str(named), "not a gzip file (the name ends in .gz)")]
+    assert [(e.item, str(e)) for e in items] == [(str(named), "not gzip-compressed, although its name ends in .gz")]
 
 
 @pytest.mark.parametrize("gzip", [True, False])

@@ -97,7 +97,7 @@ def _check_header(path: Path) -> str | None:
         head = raw.read(2)
     gzipped = head == b"\x1f\x8b"
     if path.name.lower().endswith(".gz") and not gzipped:
-        return "not a gzip file (the name ends in .gz)"
+        return "not gzip-compressed, although its name ends in .gz"
     opener = gzip.open if gzipped else open
     try:
         with opener(path, "rb") as stream:
