@@ -702,7 +702,8 @@ def test_resolver_parts_reach_each_other_only_through_public_methods():
     from pathlib import Path
 
     import wirecoder.extract.actors as pkg
-    from wirecoder.extract.actors.records import ActorRegistry, Part, ResolverParts
+    from wirecoder.extract.actors.contract import Part, ResolverParts
+    from wirecoder.extract.actors.records import ActorRegistry
     parts = ResolverParts.__annotations__
     assert set(parts) == {"reg", "people", "phrases", "named", "affiliations", "coref"}
     problems = []
@@ -725,6 +726,33 @@ def test_resolver_parts_reach_each_other_only_through_public_methods():
                                                            "Affiliations", "Coreference"}
     assert all(callable(getattr(ActorRegistry, m)) for m in ("state", "org", "organ", "new", "mention", "note",
                                                              "map_np"))
+
+
+def test_each_part_offers_what_its_protocol_promises():
+    """The Protocols in contract.py are what the parts call of each other: every public method
+    of a part is in its Protocol with the same parameters, and nothing else is."""
+    import inspect
+    import typing
+
+    from wirecoder.extract.actors import contract
+    from wirecoder.extract.actors.affiliation import Affiliations
+    from wirecoder.extract.actors.coref import Coreference
+    from wirecoder.extract.actors.names import NamedActors
+    from wirecoder.extract.actors.people import People
+    from wirecoder.extract.actors.phrases import NounPhrases
+    classes = {"people": People, "phrases": NounPhrases, "named": NamedActors,
+               "affiliations": Affiliations, "coref": Coreference}
+    hints = typing.get_type_hints(contract.ResolverParts)
+
+    def public(cls) -> dict[str, list[tuple]]:
+        return {name: [(p.name, p.kind, p.default) for p in inspect.signature(f).parameters.values()]
+                for name, f in vars(cls).items() if inspect.isfunction(f) and not name.startswith("_")}
+
+    for attr, cls in classes.items():
+        protocol = hints[attr]
+        assert protocol.__module__ == contract.__name__
+        assert public(cls) == public(protocol), cls.__name__
+    assert "analyse" in public(contract.ResolverParts)
 
 
 def test_parts_share_one_registry(nlp):

@@ -19,7 +19,8 @@ The African Union called for the release of the detainees."""
 def rich_extraction():
     art = make_article(TEXT, title="Troops detain 31 in Nyala", url="https://news.example/nyala",
                        source="Darfur Daily", published=date(2023, 7, 14))
-    art = art.model_copy(update={"credits": ["Nile Wire", "Ahmed Musa"]})
+    art = art.model_copy(update={"credits": ["Nile Wire", "Ahmed Musa"], "reference_date": date(2023, 7, 14),
+                                 "reference_source": "published"})
     troops = actor("Government troops", "SDN", "MIL", text=TEXT)
     police = actor("police", "SDN", "COP", text=TEXT)
     amal = actor("Amal Yūsuf", "SDN", "CVL", text=TEXT)
@@ -62,6 +63,21 @@ def test_an_extraction_comes_back_exactly_as_it_went_in(store):
     assert back == ex
     assert back.to_json_dict() == ex.to_json_dict()
     assert store.get_extraction("0" * 64) is None
+
+
+def test_a_dateline_reference_date_is_stored_and_dates_the_undated_reports(store):
+    """An article with no publication date counted its relative dates from the dateline: the
+    store keeps that date and where it came from, and merges the undated event on it."""
+    text = "JUBA, March 3 -- Soldiers clashed with rebels near the border, officials said."
+    art = make_article(text).model_copy(update={"reference_date": date(2024, 3, 3),
+                                                "reference_source": "dateline"})
+    clash = event(text, text, "ASSAULT", actor("Soldiers", "SSD", "MIL"), actor("rebels", "SSD", "REB"), None, None)
+    ex = extraction(art, events=[clash])
+    assert store.add(ex) == "new"
+    back = store.get_extraction(art.id).article
+    assert (back.published, back.reference_date, back.reference_source) == (None, date(2024, 3, 3), "dateline")
+    (merged,), _ = store.query_events()
+    assert merged["date"] == "2024-03-03"
 
 
 def test_adding_the_same_article_again_stores_nothing(store):

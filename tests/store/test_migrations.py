@@ -33,6 +33,29 @@ def test_the_migrations_build_what_the_models_describe(store):
         assert compare_metadata(context, Base.metadata) == []
 
 
+def test_revision_0004_adds_the_reference_date_and_keeps_older_rows(store):
+    """Down to 0003 the reference columns go, the article stays; back up, the article reads back
+    with no reference date (written before the field existed), and new articles keep theirs."""
+    from alembic import command
+    from datetime import date
+    from sqlalchemy import text as sql
+
+    from store_fixtures import extraction, make_article
+
+    old = make_article("Police dispersed a march in the capital on Monday.", published=date(2024, 5, 6))
+    store.add(extraction(old.model_copy(update={"reference_date": date(2024, 5, 6),
+                                                "reference_source": "published"})))
+    with store.engine.connect() as conn, conn.begin():
+        command.downgrade(migrate.config(conn), "0003")
+    columns = {c["name"] for c in inspect(store.engine).get_columns("articles")}
+    assert "published" in columns and not columns & {"reference_date", "reference_source"}
+    with store.engine.connect() as conn:
+        assert conn.execute(sql("SELECT count(*) FROM articles")).scalar() == 1
+    store.upgrade()
+    back = store.get_extraction(old.id).article
+    assert (back.published, back.reference_date, back.reference_source) == (date(2024, 5, 6), None, None)
+
+
 def test_the_url_comes_from_the_flag_then_the_environment_then_the_default(monkeypatch):
     monkeypatch.delenv("WIRECODER_DB", raising=False)
     assert resolve_url(None) == DEFAULT_URL == "sqlite:///./wirecoder.db"

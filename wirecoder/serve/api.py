@@ -17,7 +17,6 @@ No CORS headers: browsers on other origins cannot read the API.
 """
 from __future__ import annotations
 
-import inspect
 import logging
 import os
 import secrets
@@ -25,7 +24,7 @@ import threading
 from datetime import date
 from typing import Annotated, Any, Callable, Optional
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response, status
+from fastapi import Depends, FastAPI, HTTPException, Path, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -34,23 +33,18 @@ from pydantic import BaseModel, Field, model_validator
 from starlette.datastructures import URL
 
 from wirecoder import __version__
-from wirecoder.filters import ARTICLE_ID_CHARS, MAX_ID, Filters, query_model
+from wirecoder.filters import ARTICLE_ID_CHARS, MAX_ID, Filters
+from wirecoder.serve.api_params import (Limit, Offset, Page, event_filters, figure_filters, place_filters,
+                                         quote_filters, story_filters)
 from wirecoder.serve.limits import BodyLimit, MAX_BODY_BYTES, MAX_TEXT_CHARS
 from wirecoder.store import Store, StoreError
 
 TOKEN_ENV = "WIRECODER_TOKEN"
-MAX_LIMIT = 1000
 MAX_META_CHARS = 2000  # title, url, source of a submitted article
 log = logging.getLogger("wirecoder.api")
 
 # auto_error=False: a missing header is our 401 (or 403 when submitting is off), not FastAPI's.
 Credentials = Annotated[Optional[HTTPAuthorizationCredentials], Depends(HTTPBearer(auto_error=False))]
-
-
-class Page(BaseModel):
-    items: list[dict[str, Any]]
-    total: int
-    next: Optional[str] = Field(None, description="relative URL of the next page; null on the last one")
 
 
 class Problem(BaseModel):
@@ -93,33 +87,9 @@ class ArticleAdded(BaseModel):
 
 # --- query parameters: the filters of each list, generated from wirecoder/filters.py -------
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="items per page")]
-Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="items to skip")]
 EventId = Annotated[int, Path(ge=1, le=MAX_ID, description="merged event id")]
 ArticleId = Annotated[str, Path(min_length=1, max_length=ARTICLE_ID_CHARS, pattern="^[0-9a-fA-F]+$",
                                 description="the article's sha256 id (hex)")]
-
-
-def _filters_dependency(kind: str) -> Callable[..., Filters]:
-    """A FastAPI dependency reading list `kind`'s filters from the query string."""
-    model = query_model(kind)
-
-    def dependency(params) -> Filters:
-        return Filters(**params.model_dump(exclude_none=True))
-
-    # Set the signature itself: the model is made at run time, not named in the source.
-    dependency.__signature__ = inspect.Signature([inspect.Parameter(
-        "params", inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[model, Query()])],
-        return_annotation=Filters)
-    dependency.__name__ = f"{kind}_filters"
-    return dependency
-
-
-event_filters = _filters_dependency("events")
-quote_filters = _filters_dependency("quotes")
-figure_filters = _filters_dependency("figures")
-place_filters = _filters_dependency("places")
-story_filters = _filters_dependency("stories")
 
 
 def _page(request: Request, query: Callable, filters: Filters, limit: int, offset: int) -> Page:

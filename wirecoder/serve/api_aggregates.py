@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from starlette.datastructures import URL
 
-from wirecoder.serve.api import Limit, Offset, Page, event_filters
+from wirecoder.serve.api_params import Limit, Offset, Page, event_filters
 from wirecoder.filters import MAX_FILTER_CHARS
 from wirecoder.store import Filters, Store
 from wirecoder.store import aggregates

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import argparse
 
-from wirecoder.serve.cli import error
+from wirecoder.serve.console import error
+from wirecoder.serve.opening import db_option, open_store
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
-    from wirecoder.serve.commands_db import open_store
     from wirecoder.store import StoreError, display_url
     from wirecoder.store.integrity import check
 
@@ -37,13 +37,11 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 
 def register(db_subparsers: argparse._SubParsersAction) -> None:
     """Add `check` to the `wirecoder db` actions."""
-    from wirecoder.serve.commands_db import _db_option
-
     q = db_subparsers.add_parser(
         "check", help="verify the database's integrity (orphan rows, duplicates, counters)",
         description="Check every rule a database written by `wirecoder ingest` keeps: no orphan "
                     "rows, no article or event stored twice, merged-event counters equal to their "
                     "reports, evidence offsets inside the text, ids equal to the text's hash. "
                     "Prints one line per broken rule; exit 1 when any is broken.")
-    _db_option(q)
+    db_option(q)
     q.set_defaults(func=cmd_db_check)

@@ -16,56 +16,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import islice
-from pathlib import Path
 from typing import Any, Optional
 
 from wirecoder import filters
 from wirecoder.serve.console import error, iso_date
+from wirecoder.serve.opening import db_option, open_store
 
 FORMATS = ("table", "json", "jsonl", "csv")
 # = wirecoder.store.export.FORMATS, spelt out: importing the store here would load SQLAlchemy
 # for every command, `wirecoder extract` included (tests/serve/test_db_commands.py checks it).
 EXPORT_FORMATS = ("jsonl", "csv", "geojson", "parquet")
 EXTRACT_BATCH = 16  # articles parsed together by spaCy
-
-
-def open_store(args: argparse.Namespace, *, write: bool = False):
-    """The Store named by --db / $WIRECODER_DB / default, or None after printing why not.
-
-    Writers (ingest, serve, db upgrade) create or migrate the schema; readers
-    require it and never create an empty database file by looking.
-    """
-    from wirecoder.store import Store, StoreError, display_url, resolve_url
-
-    url = resolve_url(args.db)
-    try:
-        if not write:
-            _require_sqlite_file(url)
-        store = Store(url)
-        if write:
-            store.upgrade()
-        else:
-            store.check()
-        return store
-    except StoreError as exc:
-        error(exc.item, exc.reason)
-    except FileNotFoundError as exc:
-        error(display_url(url), str(exc))
-    return None
-
-
-def _require_sqlite_file(url: str) -> None:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return  # Store reports it
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        if not Path(parsed.database).exists():
-            raise FileNotFoundError(f"no database file {parsed.database} "
-                                    "(run `wirecoder ingest` or `wirecoder db upgrade` first)")
 
 
 # --- db upgrade ---------------------------------------------------------------------------
@@ -375,12 +336,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 # --- the parser ---------------------------------------------------------------------------
 
-def _db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL",
-                   help="database URL, e.g. sqlite:///events.db or postgresql+psycopg://user@host/db "
-                        "(default: $WIRECODER_DB, else sqlite:///./wirecoder.db)")
-
-
 def _count(value: str) -> int:
     """A --limit or --offset: a whole number the database can take."""
     try:
@@ -406,7 +361,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     db = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     q = db.add_parser("upgrade", help="create or migrate the tables to the current version",
                       description="Create the tables, or migrate them to this version of wirecoder.")
-    _db_option(q)
+    db_option(q)
     q.set_defaults(func=cmd_db_upgrade)
     from wirecoder.serve import commands_check  # `db check`
     commands_check.register(db)
@@ -417,7 +372,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "already stored are skipped; syndicated copies are grouped into stories and "
                     "reports of the same event merged.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                    help="publication date that relative dates count from (overrides the article's own)")
     from wirecoder.run.options import add_scale_options
@@ -428,21 +383,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("events", help="list merged events",
                               description="List merged events (reports of one event across sentences, "
                                           "syndicated copies and articles count once).")
-    _db_option(p)
+    db_option(p)
     filters.add_options(p, "events")
     _page_options(p)
     p.set_defaults(func=_query("events"))
 
     p = subparsers.add_parser("quotes", help="list quotes",
                               description="List quotes; a quote repeated by copies of one story counts once.")
-    _db_option(p)
+    db_option(p)
     filters.add_options(p, "quotes")
     _page_options(p)
     p.set_defaults(func=_query("quotes"))
 
     p = subparsers.add_parser("figures", help="list figures (killed, injured, ...)",
                               description="List figures; repeated by copies of one story, they count once.")
-    _db_option(p)
+    db_option(p)
     filters.add_options(p, "figures")
     _page_options(p)
     p.set_defaults(func=_query("figures"))
@@ -450,7 +405,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("stats", help="count what the database holds",
                               description="Count articles, stories, events, merged events, quotes, "
                                           "figures and places.")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_stats)
 
@@ -458,7 +413,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export", help="export merged events (JSON Lines, CSV, GeoJSON, Parquet)",
         description="Export merged events. CSV and Parquet have one row per event with flat columns; "
                     "GeoJSON holds the events with coordinates as points; JSON Lines has every report.")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     filters.add_options(p, "events")
@@ -467,7 +422,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("serve", help="serve the HTTP API",
                               description="Serve the HTTP API (OpenAPI docs at /docs). Reads are open; "
                                           "POST /api/articles needs the bearer token in $WIRECODER_TOKEN.")
-    _db_option(p)
+    db_option(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))

@@ -99,6 +99,7 @@ def to_rows(ex: Extraction, *, story_id: int, origin: Optional[str], ingested_at
     row = ArticleRow(
         id=art.id, story_id=story_id, title=art.title, url=art.url, source=art.source,
         source_key=source_key(art.source, art.url), language=art.language, published=art.published,
+        reference_date=art.reference_date, reference_source=art.reference_source,
         credits=list(art.credits), text=text, origin=origin, ingested_at=ingested_at)
     rows = ArticleRows(row)
     actors = _Interner(_actor_row(row))
@@ -150,7 +151,8 @@ def evidence(row, article_text: str) -> Evidence:
 
 def article(row: ArticleRow) -> Article:
     return Article(id=row.id, title=row.title, url=row.url, source=row.source, language=row.language,
-                   published=row.published, credits=list(row.credits), text=row.text)
+                   published=row.published, reference_date=row.reference_date,
+                   reference_source=row.reference_source, credits=list(row.credits), text=row.text)
 
 
 def event(row: EventRow, actors: dict[int, ActorRow], places: dict[int, PlaceRow], text: str) -> Event:

@@ -69,6 +69,10 @@ class ArticleRow(Base):
     source_key: Mapped[Optional[str]] = mapped_column(Text, index=True)
     language: Mapped[str] = mapped_column(String(16))
     published: Mapped[Optional[dt.date]] = mapped_column(Date, index=True)
+    # The date extraction counted relative dates from, and where it came from (Article.reference_*):
+    # kept so an article read back dates its undated events as extraction did. NULL before 0004.
+    reference_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    reference_source: Mapped[Optional[str]] = mapped_column(String(16))
     credits: Mapped[list] = mapped_column(JSONType)
     text: Mapped[str] = mapped_column(Text)
     origin: Mapped[Optional[str]] = mapped_column(Text)  # the input it came from (path, file#n, "api")

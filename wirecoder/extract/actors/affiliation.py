@@ -3,30 +3,20 @@ spokeswoman for the rebels", "who has ruled Belarus") about the state or body an
 to, and how two such clues combine."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.common.story import is_locative
-from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actors.records import DraftActor, Part
+from wirecoder.extract.actors.contract import Part
+from wirecoder.extract.actors.records import Affiliation, DraftActor
+from wirecoder.extract.common.settings import DESCRIPTION_WINDOW
 from wirecoder.extract.common.syntax import prep_phrases
 from wirecoder.extract.actors.syntax import entity_head, flat_term, join_words, possessor_of, same_token
 
 # Verbs of a relative clause that say whom a person works for ("who heads the junta").
 LEAD_VERBS = words("lead_verbs")
-
-
-@dataclass
-class Affiliation:
-    """What the modifiers of a phrase say about whom it belongs to."""
-    code: Optional[str] = None
-    country: Optional[str] = None
-    sector: Optional[str] = None
-    explicit: bool = False
-    place: bool = False            # the clue is a place ("Baidoa's camps"), not an owner
 
 
 def merge_affiliations(a: Affiliation, b: Affiliation) -> Affiliation:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from itertools import islice
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Span, Token
 
 from wirecoder.extract.common.settings import DESCRIPTION_WINDOW, PRONOUN_WINDOW, REPORTING_CLAUSE_MAX_TOKENS
 from wirecoder.extract.common.vocabulary import ordered, words
-from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor, Part
+from wirecoder.extract.actors.contract import Part
+from wirecoder.extract.actors.records import ARMED_NOUNS, DraftActor
 from wirecoder.extract.common.syntax import is_plural
 from wirecoder.extract.actors.syntax import crude_singular, flat_term, previous_sentences
 
@@ -197,7 +198,7 @@ class Coreference(Part):
                 return named
         return self.latest(named_with, tok, DESCRIPTION_WINDOW)
 
-    def latest(self, pred, tok: Token, window: int) -> Optional[DraftActor]:
+    def latest(self, pred: Callable[[DraftActor], bool], tok: Token, window: int) -> Optional[DraftActor]:
         """The latest actor mentioned before `tok`, within `window` sentences, satisfying pred."""
         sents = [tok.sent, *islice(previous_sentences(self.doc, tok.sent), window)]
         lo = sents[-1].start

@@ -16,11 +16,11 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import KBEntry
-from wirecoder.extract.actors.affiliation import Affiliation
 from wirecoder.extract.common.story import LOCATIVE_PREPS, gazetteer_country
-from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
+from wirecoder.extract.common.settings import DESCRIPTION_WINDOW
 from wirecoder.extract.actors.phrases import NON_LOCAL_MODIFIERS
-from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, DraftActor, Part
+from wirecoder.extract.actors.contract import Part
+from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, Affiliation, DraftActor
 from wirecoder.extract.common.syntax import is_plural
 from wirecoder.extract.actors.syntax import acronym, is_named_place, join_words, phrase_text
 

@@ -14,9 +14,10 @@ from typing import Iterable, NamedTuple, Optional
 from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import ordered, words
-from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations, owner_affiliation
+from wirecoder.extract.actors.affiliation import merge_affiliations, owner_affiliation
 from wirecoder.extract.actors.phrases import role_text
-from wirecoder.extract.actors.records import LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor, Part
+from wirecoder.extract.actors.contract import Part
+from wirecoder.extract.actors.records import LOCAL_SECTORS, OFFICIAL_SECTORS, Affiliation, DraftActor
 from wirecoder.extract.common.syntax import prep_phrases
 from wirecoder.extract.actors.syntax import (
     entity_head, flat_term, is_named_place, join_words, left_modifiers, possessor_of,

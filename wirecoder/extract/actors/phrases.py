@@ -15,10 +15,11 @@ from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import ordered, words
 from wirecoder.data.actors import NounInfo
-from wirecoder.extract.actors.affiliation import Affiliation, merge_affiliations
+from wirecoder.extract.actors.affiliation import merge_affiliations
 from wirecoder.extract.common.story import is_locative
-from wirecoder.extract.actors.coref import DESCRIPTION_WINDOW
-from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, DraftActor, Part
+from wirecoder.extract.common.settings import DESCRIPTION_WINDOW
+from wirecoder.extract.actors.contract import Part
+from wirecoder.extract.actors.records import ARMED_NOUNS, LOCAL_SECTORS, OFFICIAL_SECTORS, Affiliation, DraftActor
 from wirecoder.extract.common.syntax import is_definite, is_plural
 from wirecoder.extract.actors.syntax import (
     ORG_WORDS, entity_head, flat_term, hyphen_tail, is_agent, join_words,

@@ -5,23 +5,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional, Protocol
+from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.data.actors import ActorKB, KBEntry
 from wirecoder.extract.actors.syntax import left_modifiers, trim_phrase
+from wirecoder.extract.common.story import Story
+from wirecoder.extract.context import Context
 from wirecoder.models import Actor
-
-if TYPE_CHECKING:   # the parts import this module; only their types are needed here
-    from wirecoder.extract.actors.affiliation import Affiliations
-    from wirecoder.extract.common.story import Story
-    from wirecoder.extract.actors.coref import Coreference
-    from wirecoder.extract.actors.names import NamedActors
-    from wirecoder.extract.actors.people import People
-    from wirecoder.extract.actors.phrases import NounPhrases
-    from wirecoder.extract.context import Context
 
 # Sectors a generic noun takes the context country for. International bodies
 # (IGO) and aid groups (NGO) do not belong to the country they work in.
@@ -32,6 +25,16 @@ LOCAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", 
 OFFICIAL_SECTORS = {"GOV", "LEG", "JUD", "IGO"}
 # Nouns that point back to an armed group once it is named: "the group", "the militants".
 ARMED_NOUNS = words("armed_group_nouns")
+
+
+@dataclass
+class Affiliation:
+    """What the modifiers of a phrase say about whom it belongs to (affiliation.py reads it)."""
+    code: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    explicit: bool = False
+    place: bool = False            # the clue is a place ("Baidoa's camps"), not an owner
 
 
 @dataclass
@@ -68,7 +71,7 @@ class DraftActor:
 
 class ActorRegistry:
     """The shared state of one article's actor resolution: the actors found so far and which
-    tokens mention which. Every part of the resolver (see `ResolverParts`) reads and writes it
+    tokens mention which. Every part of the resolver (see `ResolverParts` in contract.py) reads and writes it
     only through the attributes and methods below.
 
     Read-only context: `ctx`, `doc`, `kb`, `ent_of` (token index -> its named entity) and
@@ -83,7 +86,7 @@ class ActorRegistry:
     `map_np` record that a phrase denotes one.
     """
 
-    def __init__(self, ctx: "Context", kb: ActorKB, ent_of: dict[int, Span], countries: "Story") -> None:
+    def __init__(self, ctx: Context, kb: ActorKB, ent_of: dict[int, Span], countries: Story) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.kb = kb
@@ -173,33 +176,3 @@ class ActorRegistry:
         self.tok_actor[tok.i] = actor
         if toks:
             actor.add_mention(toks[0].idx, tok.idx + len(tok))
-
-
-class ResolverParts(Protocol):
-    """What a part of the resolver may use of the others: the shared registry, the memoised
-    judge of any token (`analyse`, safe to call out of order), and each part's public methods
-    (those without a leading underscore). Implemented by resolver._Resolver."""
-    reg: ActorRegistry
-    people: "People"
-    phrases: "NounPhrases"
-    named: "NamedActors"
-    affiliations: "Affiliations"
-    coref: "Coreference"
-
-    def analyse(self, tok: Token) -> Optional[DraftActor]: ...
-
-
-class Part:
-    """One part of the actor resolver. It keeps its own helpers private, changes shared state
-    only through `self.reg` (the ActorRegistry), and reaches the other parts only through
-    `self.resolver` and their public methods. `kb`, `doc`, `ent_of`, `countries` and `ctx` are
-    the registry's read-only context, kept here for brevity."""
-
-    def __init__(self, resolver: ResolverParts) -> None:
-        self.resolver = resolver
-        self.reg = resolver.reg
-        self.ctx = resolver.reg.ctx
-        self.doc: Doc = resolver.reg.doc
-        self.kb: ActorKB = resolver.reg.kb
-        self.ent_of: dict[int, Span] = resolver.reg.ent_of
-        self.countries: "Story" = resolver.reg.countries

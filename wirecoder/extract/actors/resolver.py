@@ -98,7 +98,7 @@ class _Resolver:
     """Reads one article and builds its actor table. The parts split the work by kind of
     phrase, each with one job and a public method set; they share one `ActorRegistry` (the
     article's actors, history and token -> actor map, with the KB and story context) and
-    reach each other only through this object (see `ResolverParts` in records.py):
+    reach each other only through this object (see `ResolverParts` in contract.py):
 
     * `people` (People): person names, titles, appositions, the same person again;
     * `phrases` (NounPhrases): noun phrases that are no person's name, the lexicon nouns;
