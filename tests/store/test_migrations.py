@@ -33,8 +33,8 @@ def test_the_migrations_build_what_the_models_describe(store):
         assert compare_metadata(context, Base.metadata) == []
 
 
-def test_revision_0004_adds_the_reference_date_and_keeps_older_rows(store):
-    """Down to 0003 the reference columns go, the article stays; back up, the article reads back
+def test_revision_0005_adds_the_reference_date_and_keeps_older_rows(store):
+    """Down to 0004 the reference columns go, the article stays; back up, the article reads back
     with no reference date (written before the field existed), and new articles keep theirs."""
     from alembic import command
     from datetime import date
@@ -46,7 +46,7 @@ def test_revision_0004_adds_the_reference_date_and_keeps_older_rows(store):
     store.add(extraction(old.model_copy(update={"reference_date": date(2024, 5, 6),
                                                 "reference_source": "published"})))
     with store.engine.connect() as conn, conn.begin():
-        command.downgrade(migrate.config(conn), "0003")
+        command.downgrade(migrate.config(conn), "0004")
     columns = {c["name"] for c in inspect(store.engine).get_columns("articles")}
     assert "published" in columns and not columns & {"reference_date", "reference_source"}
     with store.engine.connect() as conn:

@@ -10,7 +10,7 @@ import re
 import sys
 import threading
 
-from wirecoder.serve.cli import error, iso_date
+from wirecoder.serve.console import error, iso_date
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}

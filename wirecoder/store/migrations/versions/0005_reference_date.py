@@ -1,7 +1,7 @@
 """articles.reference_date, articles.reference_source: the date extraction counted from
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 
 Article.reference_date (published, else the dateline's or the text's date) is
 the date an undated event happened on for merging; reference_source says where
@@ -13,8 +13,8 @@ from __future__ import annotations
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0004'
-down_revision = '0003'
+revision = '0005'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 
