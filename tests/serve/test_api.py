@@ -12,13 +12,12 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
+from live_server import serving
 from wirecoder.serve.api import create_app
 from wirecoder.serve.cli import main
 from wirecoder.store import Store
@@ -35,26 +34,6 @@ NEW_ARTICLE = {
             "the worst-hit districts around Tamale.",
     "url": "https://example.org/ghana-floods", "published": "2024-09-10", "source": "Test Wire",
 }
-
-
-@contextmanager
-def serving(app):
-    """uvicorn in a thread on a free loopback port; yields the base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
 
 
 def cli_json(*args: str) -> dict:

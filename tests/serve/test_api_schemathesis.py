@@ -17,7 +17,8 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import (content_type_conformance, not_a_server_error, response_schema_conformance,
                                  status_code_conformance)
 
-from test_api import EXAMPLES, TOKEN, serving
+from live_server import serving
+from test_api import EXAMPLES, TOKEN
 from wirecoder.serve.api import create_app
 from wirecoder.serve.cli import main
 from wirecoder.store import Store

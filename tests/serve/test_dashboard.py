@@ -11,10 +11,7 @@ import csv
 import io
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,8 +19,8 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-import uvicorn
 
+from live_server import serving
 from wirecoder.serve.api import create_app
 from wirecoder.serve.cli import main
 from wirecoder.store import Filters, Store
@@ -38,26 +35,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWS = ("timeline", "map", "network", "events")
-
-
-@contextmanager
-def serving(app):
-    """uvicorn in a thread on a free loopback port; yields the base URL."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from datetime import date
 import httpx
 import pytest
 
-from test_dashboard import serving
+from live_server import serving
 from wirecoder.models import Actor, Article, Event, Evidence, Extraction, Place
 from wirecoder.serve.api import create_app
 from wirecoder.serve.web import STATIC
