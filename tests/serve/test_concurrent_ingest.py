@@ -1,8 +1,7 @@
 """Issue 15, concurrency: two and four `wirecoder ingest` processes at once on one database,
 with overlapping inputs, end with the database one process leaves: no error, no duplicate
-article, no event merged twice, the same articles, records and stories. Merged-event groups
-can differ, because merging depends on the order articles arrive in: the test then reports
-an expected failure (xfail) naming that, and passes once merging is order-independent.
+article, no event merged twice, the same articles, records, stories and merged events: grouping
+does not depend on the order the writers happen to store articles in.
 
 The schema is created first (`db upgrade`): serialising concurrent first-time migrations
 is covered by the migration tests.
@@ -58,10 +57,4 @@ def test_concurrent_ingests_with_overlapping_inputs_equal_one_process(one_proces
     assert got["articles"] == expected["articles"]
     assert got["records"] == expected["records"]
     assert got["stories"] == expected["stories"]
-    reports = lambda summary_: sorted(r for _, rs in summary_["merged"] for r in rs)  # noqa: E731
-    assert reports(got) == reports(expected)  # every event report stored once, in one merged event
-    if got["merged"] != expected["merged"]:
-        # Known: merging compares a new report with the merged events stored before it, so
-        # writers that interleave articles in another order can group reports differently.
-        pytest.xfail("merged-event groups depend on the order articles are stored in "
-                     "(store/merging.py is order-dependent)")
+    assert got["merged"] == expected["merged"]  # merging is order-independent (store/merging.py)

@@ -98,7 +98,7 @@ def test_adding_the_same_article_again_stores_nothing(store):
 def test_a_failing_article_leaves_nothing_behind(store, monkeypatch):
     ex = rich_extraction()
     calls = []
-    real_assign = merging.Merger.assign
+    real_assign = merging._Grouping.assign
 
     def failing(self, *args):
         calls.append(1)
@@ -106,12 +106,12 @@ def test_a_failing_article_leaves_nothing_behind(store, monkeypatch):
             raise RuntimeError("disk on fire")
         return real_assign(self, *args)
 
-    monkeypatch.setattr(merging.Merger, "assign", failing)
+    monkeypatch.setattr(merging._Grouping, "assign", failing)
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.add(ex)
     assert set(store.stats().values()) == {0}
     assert not store.has_article(ex.article.id)
-    monkeypatch.setattr(merging.Merger, "assign", real_assign)
+    monkeypatch.setattr(merging._Grouping, "assign", real_assign)
     assert store.add(ex) == "new"
     assert store.get_extraction(ex.article.id) == ex
     assert store.stats()["stories"] == 1
@@ -149,3 +149,12 @@ def test_actors_places_and_events_are_rows_of_their_own(store):
         assert conn.scalar(select(func.count()).select_from(ActorRow)) == 2
         assert conn.scalar(select(func.count()).select_from(PlaceRow)) == 2
     assert store.get_extraction(ex.article.id) == ex
+
+
+def test_a_count_past_32_bits_is_stored_and_read_back(store):
+    # "3 billion" overflowed PostgreSQL's INTEGER and failed the whole article (revision 0006).
+    text = "The ministry said 3 billion doses had been shipped since March."
+    big = Figure(kind="other", min=3 * 10**9, max=3 * 10**9, subject="doses", evidence=evidence(text, text))
+    ex = extraction(make_article(text), figures=[big])
+    assert store.add(ex) == "new"
+    assert store.get_extraction(ex.article.id).figures[0].min == 3 * 10**9

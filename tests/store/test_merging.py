@@ -8,7 +8,7 @@ import pytest
 from store_fixtures import (EL_FASHER, KHARTOUM, OMDURMAN, RSF, SDN_ARMY, copies, event, extraction,
                             make_article, other_outlet, place)
 from wirecoder.models import Actor
-from wirecoder.store.merging import agreement, haversine_km
+from wirecoder.store.merging import agreement, compatible, haversine_km, report_of
 from wirecoder.store.schema import MergedEventRow
 
 DAY = date(2023, 6, 20)
@@ -23,7 +23,8 @@ def merged(**kw) -> MergedEventRow:
 def report(**kw):
     text = "Shells hit the market."
     base = dict(type="ASSAULT", source=RSF, target=None, when=DAY, location=OMDURMAN)
-    return event(text, text, **{**base, **kw})
+    args = {**base, **kw}
+    return report_of(event(text, text, **args), args["when"])
 
 
 def test_distance_is_great_circle_km():
@@ -49,13 +50,18 @@ def test_distance_is_great_circle_km():
     ({"location": place("Karari", None, None)}, False),           # another name, cannot tell distance
 ])
 def test_compatibility_rules(changes, merges):
-    assert (agreement(merged(), report(**changes), changes.get("when", DAY)) is not None) is merges
+    assert (agreement(merged(), report(**changes)) is not None) is merges
+    # the links of a component: symmetric, and implied by agreement with the first report
+    first = report(source=RSF, target=None, location=OMDURMAN)
+    assert compatible(first, report(**changes)) is compatible(report(**changes), first)
+    if merges:
+        assert compatible(first, report(**changes))
 
 
 def test_the_best_agreeing_merged_event_wins():
     m = merged()
-    assert agreement(m, report(), DAY) > agreement(m, report(location=None), DAY)
-    assert agreement(m, report(), DAY) > agreement(m, report(when=date(2023, 6, 21)), date(2023, 6, 21))
+    assert agreement(m, report()) > agreement(m, report(location=None))
+    assert agreement(m, report()) > agreement(m, report(when=date(2023, 6, 21)))
 
 
 def test_copies_count_once_and_another_outlet_counts_as_a_second_article(store):
@@ -126,3 +132,34 @@ def test_undated_events_take_the_reference_date_when_nothing_was_published(store
     items, total = store.query_events()
     assert total == 2
     assert [(i["date"], i["num_articles"]) for i in items] == [("2023-05-02", 2), ("2023-05-09", 1)]
+
+
+def test_merged_events_do_not_depend_on_the_order_articles_arrive_in(db_url):
+    # A names the RSF, C the army, B neither: B could join either, and once it has joined
+    # one the other conflicts. Whatever the arrival order, the same reports end together.
+    from itertools import permutations
+
+    from wirecoder.store import Store
+    from store_fixtures import clear
+    day = date(2023, 7, 3)
+    texts = {"A": (RSF, "The Rapid Support Forces shelled Omdurman on Monday."),
+             "B": (None, "Shells fell on Omdurman on Monday, residents said."),
+             "C": (SDN_ARMY, "The army shelled Omdurman on Monday, a witness said.")}
+    exs = [extraction(make_article(text, source=name, published=day),
+                      events=[event(text, text, "ASSAULT", source, None, day, OMDURMAN)])
+           for name, (source, text) in texts.items()]
+    groupings = set()
+    for order in permutations(exs):
+        with Store(db_url) as store:
+            store.upgrade()
+            clear(store)
+            for ex in order:
+                store.add(ex)
+            items, _ = store.query_events(limit=None)
+            groups = frozenset(frozenset(r["article"]["source"] for r in store.get_event(i["id"])["reports"])
+                               for i in items)
+            assert sum(i["num_reports"] for i in items) == 3
+        groupings.add(groups)
+    assert len(groupings) == 1
+    (groups,) = groupings
+    assert len(groups) == 2  # B with one of them, the other alone

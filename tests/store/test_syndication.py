@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from store_fixtures import AGGREGATOR, OTHER_OUTLET, PORTAL, WIRE, copies, other_outlet
+from store_fixtures import AGGREGATOR, OTHER_OUTLET, PORTAL, WIRE, clear, copies, other_outlet
 from wirecoder.store import Store
 from wirecoder.store.schema import SignatureRow
 from wirecoder.store.syndication import SCHEME, shingles, similarity
@@ -63,3 +63,33 @@ def test_signatures_from_another_scheme_are_recomputed(store):
     with store.engine.connect() as conn:
         assert set(conn.scalars(select(SignatureRow.scheme))) == {SCHEME}
     fresh.close()
+
+
+# Five paragraphs of one running story; each version carries three in a row, so the first
+# and second versions share two paragraphs, the second and third two, the first and third one.
+PARAGRAPHS = [
+    "Flood water rose through the lower town overnight and the river broke its banks near the old mill.",
+    "Rescue crews in small boats carried families from rooftops while the rain kept falling until dawn.",
+    "The regional governor said the army would send trucks with drinking water and tents by Thursday.",
+    "Farmers upstream reported that whole fields of maize had been washed away along with their cattle.",
+    "Schools across the province will stay closed for the rest of the week, the education office said.",
+]
+VERSIONS = ["\n\n".join(PARAGRAPHS[i:i + 3]) for i in range(3)]
+
+
+def test_a_copy_that_bridges_two_stories_joins_them_whatever_the_order(db_url):
+    from itertools import permutations
+
+    from store_fixtures import extraction, make_article
+    first, middle, last = (shingles(v) for v in VERSIONS)
+    assert similarity(first, middle).same_story and similarity(middle, last).same_story
+    assert not similarity(first, last).same_story
+    exs = [extraction(make_article(v, source=f"outlet {i}")) for i, v in enumerate(VERSIONS)]
+    for order in permutations(exs):
+        with Store(db_url) as store:
+            store.upgrade()
+            clear(store)
+            for ex in order:
+                store.add(ex)
+            assert len({story_of(store, ex) for ex in exs}) == 1, [e.article.source for e in order]
+            assert store.stats()["stories"] == 1

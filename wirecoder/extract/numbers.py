@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from number_parser import parse_number
 from number_parser.data.en import info as _EN
 from spacy.tokens import Span, Token
-from wirecoder.extract.common.settings import NEARLY_SHARE
+from wirecoder.extract.common.settings import MAX_QUANTITY, NEARLY_SHARE
 from wirecoder.extract.common.vocabulary import ordered
 
 # Words number_parser reads as (part of) a cardinal number.
@@ -83,15 +83,23 @@ def _norm(text: str) -> str:
 
 
 def _number_value(words: list[str]) -> tuple[float, list[str]] | None:
-    """Value of the number at the start of `words`, and the words after it."""
+    """Value of the number at the start of `words`, and the words after it; None past
+    MAX_QUANTITY (400 digits would be float infinity, and no news count is that large)."""
+    got = _raw_number_value(words)
+    if got is None or not got[0] <= MAX_QUANTITY:
+        return None
+    return got
+
+
+def _raw_number_value(words: list[str]) -> tuple[float, list[str]] | None:
     if not words:
         return None
     w0 = words[0]
     for sym in CURRENCY_SYMBOLS:  # "$160", "€1.8bn"
         if w0.startswith(sym) and len(w0) > len(sym):
-            return _number_value([w0[len(sym):], *words[1:]])
+            return _raw_number_value([w0[len(sym):], *words[1:]])
         if w0 == sym:
-            return _number_value(words[1:])
+            return _raw_number_value(words[1:])
     m = _DIGITS.fullmatch(w0) or re.fullmatch(r"(\d+)(?:\.(\d+))?(k|m|mn|mln|bn|b|tn)", w0)
     if m:
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))

@@ -2,7 +2,8 @@
 
 A request body is refused with 413 before it is read into memory: at once
 when its Content-Length is too large, or as soon as a chunked body passes
-the limit. The text limit is spaCy's own (`nlp.max_length` defaults to
+the limit. The rest of a refused body is read and dropped first (up to
+MAX_DRAIN_BYTES) so that the client is there to read the refusal. The text limit is spaCy's own (`nlp.max_length` defaults to
 1,000,000 characters): a longer article cannot be parsed in one piece.
 """
 from __future__ import annotations
@@ -11,6 +12,10 @@ import json
 
 MAX_TEXT_CHARS = 1_000_000  # characters of article text one POST may submit
 MAX_BODY_BYTES = 8 * 2**20  # bytes of one request body: the text's limit in UTF-8 and JSON, with room
+# A refused body is read and dropped (never kept) up to this many bytes before the 413 goes
+# out: a server that closes a socket with unread data makes the kernel reset it, and the
+# client then loses the 413 it was sent. Beyond this the connection is simply closed.
+MAX_DRAIN_BYTES = 8 * MAX_BODY_BYTES
 
 
 class BodyTooLarge(BaseException):
@@ -31,6 +36,8 @@ class BodyLimit:
             return
         length = dict(scope.get("headers") or ()).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            if length.isdigit() and int(length) <= MAX_DRAIN_BYTES:
+                await _drain(receive, int(length))
             await self._refuse(send)
             return
         seen = 0
@@ -55,6 +62,7 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
+                await _drain(receive, MAX_DRAIN_BYTES - seen)
                 await self._refuse(send)
 
     async def _refuse(self, send) -> None:
@@ -63,3 +71,14 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive, budget: int) -> None:
+    """Read and drop the request body until it ends or `budget` bytes have gone by."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        budget -= len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return

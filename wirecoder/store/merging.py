@@ -5,30 +5,47 @@ A report joins a merged event when it has the same type and polarity
 target code, or either one unknown), the same date within a day (the event
 date, else the article's reference date: its publication date or its
 dateline's), and a nearby place (at most 50 km apart, or the same name, or
-either one unknown). Among several such
-merged events it joins the one that agrees on the most known facts.
+either one unknown). Among several such merged events it joins the one that
+agrees on the most known facts.
 
 The merged event keeps its first report's facts and fills its unknowns
 from later reports, so "the army shelled the city" can be joined by "the
 Azerbaijani army shelled Stepanakert" and then carry AZE and the place.
 Counters follow GDELT's NumArticles/NumSources, except that syndicated
 copies of one story count as one article (they are one report).
+
+"First" is not the order articles happen to arrive in: writers running at
+once (or a feed re-read in another order) must leave the same events. The
+reports are grouped greedily in a canonical order (article id, then the
+report's position), and a new article regroups only the reports it can
+touch: its reports' *component*, every stored report linked to them by a
+chain of pairwise-compatible reports. A report only ever joins a merged
+event whose first report it is compatible with, so no merged event spans
+two components, and regrouping one component in canonical order gives what
+grouping the whole database in that order would. A component larger than
+MAX_COMPONENT (a long chain of day-by-day reports with unknown actors) is
+not regrouped: the new reports then join the stored merged events as they
+are, which keeps the cost of an insert bounded at the price of order.
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from wirecoder.models import Actor, Article, Event, Place
+from wirecoder.store import codec
 from wirecoder.store.schema import ArticleRow, EventRow, MergedEventRow
 
 DATE_TOLERANCE = timedelta(days=1)
 MAX_DISTANCE_KM = 50.0
 EARTH_RADIUS_KM = 6371.0088
+# Reports regrouped at most per insert (see the module's docstring).
+MAX_COMPONENT = 400
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -36,6 +53,48 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class Report:
+    """One event report as merging sees it, new or read back from its row."""
+
+    row: Optional[EventRow]  # None only for a report not meant to be stored
+    key: tuple[str, int]  # (article id, position): the canonical order
+    type: str
+    negated: bool
+    when: Optional[date]  # the event's date, else its article's reference date
+    mode: Optional[str]
+    date_precision: Optional[str]
+    source: Optional[Actor]
+    target: Optional[Actor]
+    location: Optional[Place]
+
+
+def when_of(event_date: Optional[date], article_date: Optional[date], published: Optional[date]) -> Optional[date]:
+    """The report's date: the event's own, else the date extraction counted relative dates
+    from (article.reference_date: published, else the dateline's), so merging and extraction
+    share one idea of "when". Records from before that field fall back to publication."""
+    return event_date or article_date or published
+
+
+def report_of(event: Event, when: Optional[date], row: Optional[EventRow] = None,
+              key: tuple[str, int] = ("", 0)) -> Report:
+    return Report(row=row, key=key, type=event.type, negated=event.negated, when=when,
+                  mode=event.mode, date_precision=event.date_precision,
+                  source=event.source, target=event.target, location=event.location)
+
+
+def new_report(article: Article, event: Event, row: EventRow) -> Report:
+    return report_of(event, when_of(event.date, article.reference_date, article.published),
+                     row, (article.id, row.position))
+
+
+def stored_report(row: EventRow, article_id: str, reference: Optional[date], published: Optional[date]) -> Report:
+    return Report(row=row, key=(article_id, row.position), type=row.type, negated=row.negated,
+                  when=when_of(row.date, reference, published), mode=row.mode,
+                  date_precision=row.date_precision, source=codec.actor(row.source),
+                  target=codec.actor(row.target), location=codec.place(row.location))
 
 
 def _code(actor: Optional[Actor]) -> Optional[str]:
@@ -49,31 +108,50 @@ def _codes_agree(known: Optional[str], new: Optional[str]) -> Optional[bool]:
     return known == new
 
 
+def _names(place: Place) -> set[str]:
+    return {place.name.casefold(), *(a.casefold() for a in place.aliases)}
+
+
+def _near(lat1, lon1, lat2, lon2) -> bool:
+    return None not in (lat1, lon1, lat2, lon2) and haversine_km(lat1, lon1, lat2, lon2) <= MAX_DISTANCE_KM
+
+
 def _places_agree(m: MergedEventRow, loc: Optional[Place]) -> Optional[bool]:
     if m.place_name is None or loc is None:
         return None
-    names = {loc.name.casefold(), *(a.casefold() for a in loc.aliases)}
-    if m.place_name.casefold() in names:
-        return True
-    if None not in (m.lat, m.lon, loc.lat, loc.lon):
-        return haversine_km(m.lat, m.lon, loc.lat, loc.lon) <= MAX_DISTANCE_KM
-    return False
+    return m.place_name.casefold() in _names(loc) or _near(m.lat, m.lon, loc.lat, loc.lon)
 
 
-def agreement(m: MergedEventRow, event: Event, when: Optional[date]) -> Optional[int]:
+def _dates_agree(a: Optional[date], b: Optional[date]) -> bool:
+    if (a is None) != (b is None):
+        return False
+    return a is None or abs(a - b) <= DATE_TOLERANCE
+
+
+def agreement(m: MergedEventRow, r: Report) -> Optional[int]:
     """How many known facts the report shares with the merged event; None if it conflicts."""
-    if m.type != event.type or m.negated != event.negated:
+    if m.type != r.type or m.negated != r.negated or not _dates_agree(m.date, r.when):
         return None
-    if (m.date is None) != (when is None):
-        return None
-    if when is not None and abs(m.date - when) > DATE_TOLERANCE:
-        return None
-    checks = (_codes_agree(m.source_code, _code(event.source)),
-              _codes_agree(m.target_code, _code(event.target)),
-              _places_agree(m, event.location))
+    checks = (_codes_agree(m.source_code, _code(r.source)),
+              _codes_agree(m.target_code, _code(r.target)),
+              _places_agree(m, r.location))
     if False in checks:
         return None
-    return sum(c is True for c in checks) + (m.date == when)
+    return sum(c is True for c in checks) + (m.date == r.when)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Could the two reports ever share a merged event? Symmetric, and implied by
+    agreement(m, b) for the merged event m that `a` started: the links of a component."""
+    if a.type != b.type or a.negated != b.negated or not _dates_agree(a.when, b.when):
+        return False
+    if False in (_codes_agree(_code(a.source), _code(b.source)),
+                 _codes_agree(_code(a.target), _code(b.target))):
+        return False
+    pa, pb = a.location, b.location
+    if pa is None or pb is None:
+        return True
+    return bool(_names(pa) & _names(pb)) or _near(pa.lat, pa.lon, pb.lat, pb.lon)
 
 
 def _fill_actor(m: MergedEventRow, prefix: str, actor: Optional[Actor]) -> None:
@@ -86,63 +164,141 @@ def _fill_actor(m: MergedEventRow, prefix: str, actor: Optional[Actor]) -> None:
         setattr(m, f"{prefix}_{attr}", getattr(actor, attr))
 
 
-def _fill(m: MergedEventRow, event: Event) -> None:
-    _fill_actor(m, "source", event.source)
-    _fill_actor(m, "target", event.target)
-    if m.place_name is None and event.location is not None:
-        loc = event.location
+_FACTS = ("mode", "date_precision", *(f"{p}_{a}" for p in ("source", "target")
+                                     for a in ("name", "code", "country", "sector", "role")),
+          "place_name", "place_country", "lat", "lon", "geonameid")
+
+
+def _start(m: MergedEventRow, r: Report) -> None:
+    """Make `m` (new or reused) a merged event with no report yet, dated by `r`."""
+    m.type, m.negated, m.date = r.type, r.negated, r.when
+    for attr in _FACTS:
+        setattr(m, attr, None)
+
+
+def _fill(m: MergedEventRow, r: Report) -> None:
+    _fill_actor(m, "source", r.source)
+    _fill_actor(m, "target", r.target)
+    if m.place_name is None and r.location is not None:
+        loc = r.location
         m.place_name, m.place_country, m.lat, m.lon, m.geonameid = (
             loc.name, loc.country, loc.lat, loc.lon, loc.geonameid)
     if m.mode is None:
-        m.mode = event.mode
-    if m.date_precision is None and event.date is not None:
-        m.date_precision = event.date_precision
+        m.mode = r.mode
+    if m.date_precision is None and r.when is not None:
+        m.date_precision = r.date_precision
 
 
-class Merger:
-    """Assigns the reports of one article, reading the candidate merged events once."""
+class _Grouping:
+    """Greedy assignment of reports, in the order given, to merged events."""
 
-    def __init__(self, session: Session, article: Article, events: list[Event]):
+    def __init__(self, session: Session, candidates: list[MergedEventRow], spare: list[MergedEventRow]):
         self.session = session
-        self.article = article
-        self.candidates: list[MergedEventRow] = []
-        if not events:
-            return
-        whens = {self.when(e) for e in events}
-        # One window per date the article speaks of (background years apart stay cheap).
-        windows = [MergedEventRow.date.is_(None) if d is None else
-                   MergedEventRow.date.between(d - DATE_TOLERANCE, d + DATE_TOLERANCE) for d in whens]
-        query = (select(MergedEventRow).where(MergedEventRow.type.in_({e.type for e in events}), or_(*windows))
-                 .order_by(MergedEventRow.id))
-        self.candidates = list(session.scalars(query))
+        self.candidates = candidates  # in id order: on a tie the oldest wins
+        self.spare = spare  # rows of regrouped events to reuse before creating new ones
+        self.touched: list[MergedEventRow] = []
 
-    def when(self, event: Event) -> Optional[date]:
-        """The report's date: the event's own, else the date the extraction counted relative
-        dates from (article.reference_date: published, else the dateline's), so merging and
-        extraction share one idea of "when". Records from before that field fall back to
-        the publication date."""
-        if event.date is not None:
-            return event.date
-        return self.article.reference_date or self.article.published
-
-    def assign(self, event: Event, row: EventRow) -> MergedEventRow:
-        """Attach the report to the best compatible merged event, or start a new one."""
-        when = self.when(event)
+    def assign(self, r: Report) -> MergedEventRow:
         best: tuple[int, MergedEventRow] | None = None
-        for m in self.candidates:  # in id order: on a tie the oldest wins
-            score = agreement(m, event, when)
+        for m in self.candidates:
+            score = agreement(m, r)
             if score is not None and (best is None or score > best[0]):
                 best = (score, m)
         if best is None:
-            merged = MergedEventRow(type=event.type, negated=event.negated, date=when,
-                                    num_reports=0, num_articles=0, num_copies=0, num_sources=0)
-            self.session.add(merged)
-            self.candidates.append(merged)  # the article's next reports may join it
+            if self.spare:
+                merged = self.spare.pop(0)
+            else:
+                merged = MergedEventRow(num_reports=0, num_articles=0, num_copies=0, num_sources=0)
+                self.session.add(merged)
+            _start(merged, r)
+            self.candidates.append(merged)
         else:
             merged = best[1]
-        _fill(merged, event)
-        row.merged = merged
+        _fill(merged, r)
+        r.row.merged = merged
+        self.touched.append(merged)
         return merged
+
+
+def _window(whens: set[Optional[date]], slack: timedelta):
+    return or_(*(MergedEventRow.date.is_(None) if d is None else
+                 MergedEventRow.date.between(d - slack, d + slack) for d in whens))
+
+
+def _near_merged(session: Session, reports: list[Report], slack: timedelta) -> list[MergedEventRow]:
+    """Merged events of the reports' types dated within `slack` of one of them."""
+    if not reports:
+        return []
+    query = (select(MergedEventRow).where(MergedEventRow.type.in_({r.type for r in reports}),
+                                          _window({r.when for r in reports}, slack))
+             .order_by(MergedEventRow.id))
+    return list(session.scalars(query))
+
+
+def _stored_reports(session: Session, merged_ids: Iterable[int]) -> list[Report]:
+    ids = sorted(set(merged_ids))
+    if not ids:
+        return []
+    rows = session.execute(
+        select(EventRow, ArticleRow.id, ArticleRow.reference_date, ArticleRow.published)
+        .join(ArticleRow, ArticleRow.pk == EventRow.article_pk)
+        .where(EventRow.merged_id.in_(ids)).order_by(EventRow.id)
+        .options(selectinload(EventRow.source), selectinload(EventRow.target),
+                 selectinload(EventRow.location))).all()
+    return [stored_report(row, aid, ref, pub) for row, aid, ref, pub in rows]
+
+
+def _component(session: Session, new: list[Report]) -> Optional[tuple[list[Report], list[MergedEventRow]]]:
+    """The stored reports linked to the new ones, and their merged events; None when the
+    component outgrows MAX_COMPONENT. A stored report compatible with a report dated d is
+    dated within a day of d, so its merged event (dated by a report within a day of it)
+    lies within two days of d."""
+    reports: dict[int, list[Report]] = {}  # merged id -> its reports, read once
+    regrouped: dict[int, MergedEventRow] = {}
+    frontier = new
+    while frontier:
+        near = [m for m in _near_merged(session, frontier, 2 * DATE_TOLERANCE) if m.id not in regrouped]
+        unread = [m.id for m in near if m.id not in reports]
+        for m_id in unread:
+            reports[m_id] = []
+        for r in _stored_reports(session, unread):
+            reports[r.row.merged_id].append(r)
+        # A merged event is regrouped when one of its reports links to the frontier; all
+        # its reports go with it and are the next frontier.
+        linked = [m for m in near if any(compatible(r, f) for r in reports[m.id] for f in frontier)]
+        for m in linked:
+            regrouped[m.id] = m
+        frontier = [r for m in linked for r in reports[m.id]]
+        if sum(len(reports[i]) for i in regrouped) > MAX_COMPONENT:
+            return None
+    members = [r for i in regrouped for r in reports[i]]
+    return members, sorted(regrouped.values(), key=lambda m: m.id)
+
+
+def assign_reports(session: Session, article: Article, pairs: list[tuple[Event, EventRow]]) -> list[int]:
+    """Give the article's event rows their merged events (regrouping their component);
+    returns the ids of every merged event whose counters must be recomputed."""
+    new = [new_report(article, ev, row) for ev, row in pairs]
+    if not new:
+        return []
+    component = _component(session, new)
+    if component is None:
+        # Too large to regroup: join the merged events as they stand.
+        grouping = _Grouping(session, _near_merged(session, new, DATE_TOLERANCE), [])
+        ordered = sorted(new, key=lambda r: r.key)
+        old_ids: list[int] = []
+    else:
+        stored, old = component
+        grouping = _Grouping(session, [], list(old))
+        ordered = sorted([*stored, *new], key=lambda r: r.key)
+        old_ids = [m.id for m in old]
+    for r in ordered:
+        grouping.assign(r)
+    for m in grouping.spare:  # groups the regrouping emptied
+        session.delete(m)
+    session.flush()
+    spare = {m.id for m in grouping.spare}
+    return sorted({*(m.id for m in grouping.touched), *old_ids} - spare)
 
 
 def recount(session: Session, merged_ids: Iterable[int]) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer,
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer,
                         LargeBinary, MetaData, String, Text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -229,8 +229,9 @@ class FigureRow(Base):
     article: Mapped[ArticleRow] = relationship()
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
-    min: Mapped[Optional[int]] = mapped_column(Integer)
-    max: Mapped[Optional[int]] = mapped_column(Integer)
+    # 64 bits: "3 billion" passes a 32-bit INTEGER (counts stop at settings.MAX_QUANTITY).
+    min: Mapped[Optional[int]] = mapped_column(BigInteger)
+    max: Mapped[Optional[int]] = mapped_column(BigInteger)
     approximate: Mapped[bool] = mapped_column(Boolean)
     subject: Mapped[Optional[str]] = mapped_column(Text)
     claimed_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("actors.id"))

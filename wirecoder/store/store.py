@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Literal, Optional
 
-from sqlalchemy import create_engine, event, select, text
+from sqlalchemy import create_engine, delete, event, select, text, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -222,23 +222,36 @@ class Store:
         """Write the article's rows; returns its key (articles.pk)."""
         now = datetime.now(timezone.utc)
         syndication = _syndication()
-        story_id = syndication.find_story(session, self._story_index(session), grams, signature)
-        if story_id is None:
+        stories = syndication.find_stories(session, self._story_index(session), grams, signature)
+        if stories:
+            story_id = stories[0]
+            recount = self._join_stories(session, story_id, stories[1:])
+        else:
             story = StoryRow(created_at=now)
             session.add(story)
             session.flush()
-            story_id = story.id
+            story_id, recount = story.id, []
         rows = codec.to_rows(extraction, story_id=story_id, origin=origin, ingested_at=now)
         session.add(rows.article)
         session.add(SignatureRow(article=rows.article, scheme=syndication.SCHEME,
                                  minhash=syndication.to_bytes(signature)))
         session.add_all([*rows.actors, *rows.places, *rows.quotes, *rows.figures])
-        merger = merging.Merger(session, extraction.article, extraction.events)
-        merged = [merger.assign(ev, row) for ev, row in rows.events]
+        merged_ids = merging.assign_reports(session, extraction.article, rows.events)
         session.add_all(row for _, row in rows.events)
         session.flush()
-        merging.recount(session, (m.id for m in merged))
+        merging.recount(session, [*merged_ids, *recount])
         return rows.article.pk
+
+    @staticmethod
+    def _join_stories(session: Session, keep: int, others: list[int]) -> list[int]:
+        """Move the copies of `others` into story `keep` (the new article links them);
+        returns the merged events whose copy counts change."""
+        if not others:
+            return []
+        session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(others)).values(story_id=keep))
+        session.execute(delete(StoryRow).where(StoryRow.id.in_(others)))
+        return list(session.scalars(select(EventRow.merged_id).distinct().join(
+            ArticleRow, ArticleRow.pk == EventRow.article_pk).where(ArticleRow.story_id == keep)))
 
     # --- reading ----------------------------------------------------------------------
 

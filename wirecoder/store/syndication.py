@@ -37,7 +37,8 @@ LSH_THRESHOLD = 0.25
 SAME_STORY_JACCARD = 0.45
 SAME_STORY_CONTAINMENT = 0.7
 MIN_SHINGLES = 15  # containment of a few words says nothing
-COPIES_COMPARED = 3  # per candidate story, see find_story
+COPIES_COMPARED = 3  # copies of a candidate story read at a time, see find_stories
+COPIES_COMPARED_MAX = 30  # and at most
 
 _WORD = re.compile(r"\w+")
 
@@ -120,24 +121,31 @@ class StoryIndex:
         return len(self._lsh.keys)
 
 
-def find_story(session: Session, index: StoryIndex, grams: set[bytes], m: LeanMinHash) -> int | None:
-    """The story id of the most similar stored copy, or None for a new story."""
+def find_stories(session: Session, index: StoryIndex, grams: set[bytes], m: LeanMinHash) -> list[int]:
+    """The ids of every stored story the text is a copy of, oldest first; empty for a new story.
+
+    More than one when the text bridges stories (a copy close to two reworded versions
+    that are not close to each other): the caller joins them, so stories are the
+    connected groups of copies whatever order the articles arrive in."""
     candidates = index.candidates(m)
     if not candidates:
-        return None
-    # A story with hundreds of copies would make every new copy read them all; a few
-    # of each candidate story decide as well (they are copies of each other).
+        return []
     per_story: dict[int, list[int]] = {}
     for article_pk, story_id in sorted(session.execute(
             select(ArticleRow.pk, ArticleRow.story_id).where(ArticleRow.pk.in_(candidates))).all()):
-        if len(per_story.setdefault(story_id, [])) < COPIES_COMPARED:
-            per_story[story_id].append(article_pk)
-    texts = session.execute(select(ArticleRow.story_id, ArticleRow.text).where(
-        ArticleRow.pk.in_([a for pks in per_story.values() for a in pks])).order_by(ArticleRow.pk)).all()
-    best: tuple[float, int] | None = None
-    for story_id, text in texts:  # in id order: the same choice on every back end
-        sim = similarity(grams, shingles(text))
-        score = max(sim.jaccard, sim.containment)
-        if sim.same_story and (best is None or score > best[0]):
-            best = (score, story_id)
-    return best[1] if best else None
+        per_story.setdefault(story_id, []).append(article_pk)
+    # A story with hundreds of copies would make every new copy read them all: its copies
+    # are read a few at a time, oldest first, until one matches (usually the first) or
+    # COPIES_COMPARED_MAX have not. Reading on past the first few keeps the answer the same
+    # whatever order the copies came in (a story can hold versions the new text is not close to).
+    found: set[int] = set()
+    for start in range(0, COPIES_COMPARED_MAX, COPIES_COMPARED):
+        batch = [pk for story_id, pks in per_story.items() if story_id not in found
+                 for pk in pks[start:start + COPIES_COMPARED]]
+        if not batch:
+            break
+        for story_id, text in session.execute(
+                select(ArticleRow.story_id, ArticleRow.text).where(ArticleRow.pk.in_(batch))).all():
+            if similarity(grams, shingles(text)).same_story:
+                found.add(story_id)
+    return sorted(found)

@@ -42,3 +42,6 @@ MIN_COUNT_OTHER = 10
 # "nearly 30": somewhat below and up to 30. We take up to a fifth below (24..30), wide
 # enough for how reporters round, narrow enough to stay informative.
 NEARLY_SHARE = 0.8
+# The largest quantity read as a count (a quadrillion): past it a phrase is a serial number,
+# a digit string from a broken page or a float overflow, not something news counts.
+MAX_QUANTITY = 10**15
