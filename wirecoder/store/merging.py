@@ -22,10 +22,11 @@ touch: its reports' *component*, every stored report linked to them by a
 chain of pairwise-compatible reports. A report only ever joins a merged
 event whose first report it is compatible with, so no merged event spans
 two components, and regrouping one component in canonical order gives what
-grouping the whole database in that order would. A component larger than
-MAX_COMPONENT (a long chain of day-by-day reports with unknown actors) is
-not regrouped: the new reports then join the stored merged events as they
-are, which keeps the cost of an insert bounded at the price of order.
+grouping the whole database in that order would. Where the stored reports
+near the new ones (same type, within two days) number more than
+MAX_COMPONENT, as on a busy day of a big corpus, nothing is regrouped: the
+new reports join the stored merged events as they are, which keeps an
+insert cheap at the price of order there.
 """
 from __future__ import annotations
 
@@ -34,18 +35,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from wirecoder.models import Actor, Article, Event, Place
-from wirecoder.store import codec
-from wirecoder.store.schema import ArticleRow, EventRow, MergedEventRow
+from wirecoder.store.schema import ActorRow, ArticleRow, EventRow, MergedEventRow, PlaceRow
 
 DATE_TOLERANCE = timedelta(days=1)
 MAX_DISTANCE_KM = 50.0
 EARTH_RADIUS_KM = 6371.0088
 # Reports regrouped at most per insert (see the module's docstring).
-MAX_COMPONENT = 400
+MAX_COMPONENT = 200
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -59,7 +59,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Report:
     """One event report as merging sees it, new or read back from its row."""
 
-    row: Optional[EventRow]  # None only for a report not meant to be stored
+    row: Optional[EventRow]  # a new report's row, to be stored; None for a stored one
     key: tuple[str, int]  # (article id, position): the canonical order
     type: str
     negated: bool
@@ -69,6 +69,8 @@ class Report:
     source: Optional[Actor]
     target: Optional[Actor]
     location: Optional[Place]
+    event_id: Optional[int] = None  # a stored report's events.id ...
+    merged_id: Optional[int] = None  # ... and the merged event it is in now
 
 
 def when_of(event_date: Optional[date], article_date: Optional[date], published: Optional[date]) -> Optional[date]:
@@ -90,11 +92,18 @@ def new_report(article: Article, event: Event, row: EventRow) -> Report:
                      row, (article.id, row.position))
 
 
-def stored_report(row: EventRow, article_id: str, reference: Optional[date], published: Optional[date]) -> Report:
-    return Report(row=row, key=(article_id, row.position), type=row.type, negated=row.negated,
-                  when=when_of(row.date, reference, published), mode=row.mode,
-                  date_precision=row.date_precision, source=codec.actor(row.source),
-                  target=codec.actor(row.target), location=codec.place(row.location))
+def _actor(name, code, country, sector, role) -> Optional[Actor]:
+    # model_construct: these values come from rows the models validated when they went in.
+    if name is None:
+        return None
+    return Actor.model_construct(name=name, code=code, country=country, sector=sector, role=role)
+
+
+def _place(name, aliases, country, lat, lon, geonameid) -> Optional[Place]:
+    if name is None:
+        return None
+    return Place.model_construct(name=name, aliases=list(aliases or ()), country=country, lat=lat, lon=lon,
+                                 geonameid=geonameid)
 
 
 def _code(actor: Optional[Actor]) -> Optional[str]:
@@ -197,6 +206,7 @@ class _Grouping:
         self.candidates = candidates  # in id order: on a tie the oldest wins
         self.spare = spare  # rows of regrouped events to reuse before creating new ones
         self.touched: list[MergedEventRow] = []
+        self.moved: list[tuple[int, MergedEventRow]] = []  # (events.id, its new merged event)
 
     def assign(self, r: Report) -> MergedEventRow:
         best: tuple[int, MergedEventRow] | None = None
@@ -215,7 +225,10 @@ class _Grouping:
         else:
             merged = best[1]
         _fill(merged, r)
-        r.row.merged = merged
+        if r.row is not None:
+            r.row.merged = merged
+        elif merged.id != r.merged_id:
+            self.moved.append((r.event_id, merged))
         self.touched.append(merged)
         return merged
 
@@ -235,17 +248,35 @@ def _near_merged(session: Session, reports: list[Report], slack: timedelta) -> l
     return list(session.scalars(query))
 
 
+_SOURCE, _TARGET = aliased(ActorRow), aliased(ActorRow)
+
+
 def _stored_reports(session: Session, merged_ids: Iterable[int]) -> list[Report]:
+    """The reports of these merged events, read as plain columns (no ORM rows: most are
+    only compared, and the few that move are updated by id)."""
     ids = sorted(set(merged_ids))
     if not ids:
         return []
+    actor_cols = lambda a: (a.name, a.code, a.country, a.sector, a.role)  # noqa: E731
     rows = session.execute(
-        select(EventRow, ArticleRow.id, ArticleRow.reference_date, ArticleRow.published)
+        select(EventRow.id, EventRow.merged_id, EventRow.position, EventRow.type, EventRow.negated,
+               EventRow.date, EventRow.mode, EventRow.date_precision,
+               ArticleRow.id, ArticleRow.reference_date, ArticleRow.published,
+               *actor_cols(_SOURCE), *actor_cols(_TARGET),
+               PlaceRow.name, PlaceRow.aliases, PlaceRow.country, PlaceRow.lat, PlaceRow.lon, PlaceRow.geonameid)
         .join(ArticleRow, ArticleRow.pk == EventRow.article_pk)
-        .where(EventRow.merged_id.in_(ids)).order_by(EventRow.id)
-        .options(selectinload(EventRow.source), selectinload(EventRow.target),
-                 selectinload(EventRow.location))).all()
-    return [stored_report(row, aid, ref, pub) for row, aid, ref, pub in rows]
+        .outerjoin(_SOURCE, _SOURCE.id == EventRow.source_id)
+        .outerjoin(_TARGET, _TARGET.id == EventRow.target_id)
+        .outerjoin(PlaceRow, PlaceRow.id == EventRow.location_id)
+        .where(EventRow.merged_id.in_(ids)).order_by(EventRow.id)).all()
+    return [_from_columns(*r) for r in rows]
+
+
+def _from_columns(event_id, merged_id, position, type_, negated, day, mode, precision, article_id, ref, pub,
+                  *rest) -> Report:
+    return Report(row=None, key=(article_id, position), type=type_, negated=negated, when=when_of(day, ref, pub),
+                  mode=mode, date_precision=precision, source=_actor(*rest[0:5]), target=_actor(*rest[5:10]),
+                  location=_place(*rest[10:16]), event_id=event_id, merged_id=merged_id)
 
 
 def _component(session: Session, new: list[Report]) -> Optional[tuple[list[Report], list[MergedEventRow]]]:
@@ -259,10 +290,15 @@ def _component(session: Session, new: list[Report]) -> Optional[tuple[list[Repor
     while frontier:
         near = [m for m in _near_merged(session, frontier, 2 * DATE_TOLERANCE) if m.id not in regrouped]
         unread = [m.id for m in near if m.id not in reports]
+        # Read no neighbourhood larger than the cap: its merged events' own counters say
+        # how many reports it holds before any is read.
+        if sum(len(v) for v in reports.values()) + sum(m.num_reports for m in near if m.id in unread) \
+                > MAX_COMPONENT:
+            return None
         for m_id in unread:
             reports[m_id] = []
         for r in _stored_reports(session, unread):
-            reports[r.row.merged_id].append(r)
+            reports[r.merged_id].append(r)
         # A merged event is regrouped when one of its reports links to the frontier; all
         # its reports go with it and are the next frontier.
         linked = [m for m in near if any(compatible(r, f) for r in reports[m.id] for f in frontier)]
@@ -294,6 +330,9 @@ def assign_reports(session: Session, article: Article, pairs: list[tuple[Event, 
         old_ids = [m.id for m in old]
     for r in ordered:
         grouping.assign(r)
+    session.flush()  # new merged events get their ids
+    if grouping.moved:
+        session.execute(update(EventRow), [{"id": event_id, "merged_id": m.id} for event_id, m in grouping.moved])
     for m in grouping.spare:  # groups the regrouping emptied
         session.delete(m)
     session.flush()
