@@ -42,14 +42,18 @@ class BodyLimit:
             return
         seen = 0
         started = False
+        ended = False  # the body's last part has arrived: nothing is left to drain
 
         async def limited_receive():
-            nonlocal seen
+            nonlocal seen, ended
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
+                ended = not message.get("more_body", False)
                 if seen > self.max_bytes:
                     raise BodyTooLarge
+            else:
+                ended = True
             return message
 
         async def tracking_send(message):
@@ -62,7 +66,8 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _drain(receive, MAX_DRAIN_BYTES - seen)
+                if not ended:
+                    await _drain(receive, MAX_DRAIN_BYTES - seen)
                 await self._refuse(send)
 
     async def _refuse(self, send) -> None:
