@@ -17,6 +17,7 @@ from wirecoder.extract.places.patterns import (
     _PARTY_TOWN_RX,
     _TOWN_BEFORE_STATE_RX,
     _caps_dateline,
+    _county_list_items,
     _named_as,
     _state_leading,
     _town_leading,
@@ -43,6 +44,7 @@ from wirecoder.extract.places.words import (
     _CUES,
     _DESIGNATOR_AFTER_RX,
     _DESIGNATOR_RX,
+    _LOCAL_HEAD_RX,
     _ORG_HEAD_RX,
 )
 
@@ -103,6 +105,10 @@ def _candidates(ctx: Context) -> list[_Mention]:
         if gaz.lookup(m.group(0)):
             add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
 
+    for s, e, county in _county_list_items(text):  # "Hitchcock and Hayes counties"
+        if gaz.lookup(county):
+            add(s, e, county, e, "region", "GPE")
+
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS + OTHER_LABELS:
             continue
@@ -139,9 +145,11 @@ def _candidates(ctx: Context) -> list[_Mention]:
                     add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
                 elif (lead := _town_leading(ent)) is not None:
                     n = len(out)
-                    town = add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
+                    local = _LOCAL_HEAD_RX.match(text, lead.end_char) is not None  # "Athens Police Department"
+                    town = add(lead.start_char, lead.end_char, lead.text, lead.end_char,
+                               "local" if local else None, "GPE")
                     if town is not None and len(out) > n:
-                        town.cue = CUE_PREP
+                        town.cue = CUE_NOUN if local else CUE_PREP
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
@@ -398,6 +406,8 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
         return None  # a speaker: "..., Kaya said"
     sent = span.sent
     strength, hint = _cue(ctx.text, start, sent.start_char)
+    if strength is None and _LOCAL_HEAD_RX.match(ctx.text, end):
+        strength, hint = CUE_NOUN, "local"  # "Gainesville man charged"
     if strength is None:
         return None
     if label == "PERSON" and strength < CUE_NOUN:

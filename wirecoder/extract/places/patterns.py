@@ -17,7 +17,15 @@ from wirecoder.extract.places.words import (
 )
 
 _COUNTY_RX = re.compile(r"(?<![\w'’.\-])(?:[A-Z][\w'’.\-]+\s+){1,3}(?:County|Parish)\b")
-_PARTY_TOWN_RX = re.compile(r"(?<![\w\-])[DRI]-(?P<town>[A-Z][a-z][\w'’]*(?:\s[A-Z][a-z][\w'’]*)?)(?=[,;)])")
+_PARTY_TOWN_RX = re.compile(r"(?<![\w\-])(?:[DRI]|DFL)-(?P<town>[A-Z][a-z][\w'’]*(?:\s[A-Z][a-z][\w'’]*)?)"
+                            r"(?=[,;).]|\s+(?:and\b|[^\w\s]))")
+# Counties named in a list: "Hitchcock and Hayes counties", "the three largest
+# counties - Douglas, Lancaster and Sarpy": each name is "<name> County".
+_COUNTY_NAME = r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?"
+_COUNTY_LIST = rf"{_COUNTY_NAME}(?:,\s+{_COUNTY_NAME})*,?\s+(?:and|or)\s+{_COUNTY_NAME}"
+_COUNTY_LIST_RX = re.compile(rf"(?<![\w'’\-])(?P<list>{_COUNTY_LIST})\s+(?P<des>counties|parishes)\b|"
+                             rf"\b(?P<des2>counties|parishes)\W{{1,4}}(?P<list2>{_COUNTY_LIST})")
+_COUNTY_ITEM_RX = re.compile(_COUNTY_NAME)
 _ABBR_RX = re.compile(r"(?<![\w.])(?P<abbr>" + "|".join(
     re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w.])")
 _STATE_NAME_RX = re.compile(r",\s*(?P<abbr>" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
@@ -78,6 +86,18 @@ def _us_state_mentions(text: str) -> list[tuple[int, int, str]]:
     for m in _STATE_NAME_RX.finditer(text):
         out.append((m.start("abbr"), m.end("abbr"), m.group("abbr")))
     return sorted(out)
+
+
+def _county_list_items(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "<name> County") of each name in a list of counties."""
+    out = []
+    for m in _COUNTY_LIST_RX.finditer(text):
+        group = "list" if m.group("list") else "list2"
+        head = "Parish" if (m.group("des") or m.group("des2")) == "parishes" else "County"
+        for item in _COUNTY_ITEM_RX.finditer(m.group(group)):
+            if item.group(0) not in ("And", "Or"):
+                out.append((m.start(group) + item.start(), m.start(group) + item.end(), f"{item.group(0)} {head}"))
+    return out
 
 
 def _caps_dateline(text: str) -> tuple[str, str, tuple[int, int]] | None:

@@ -13,6 +13,7 @@ from wirecoder.extract.places.words import (
     CUE_NOUN,
     CUE_PREP,
     ADMIN1_IN_ARTICLE,
+    ADMIN1_POSSIBLE,
     ADMIN1_NAMED,
     ALT_NAME_PENALTY,
     CITY_NAMESAKE,
@@ -20,6 +21,7 @@ from wirecoder.extract.places.words import (
     COUNTRY_IN_ARTICLE,
     COUNTRY_IN_SENTENCE,
     CUE_MIN_POP_ABROAD,
+    CUE_MIN_POP_LOCAL,
     CUE_MIN_POP_NAMED,
     CUE_MIN_POP_OF,
     CUE_MIN_POP_PREP,
@@ -37,13 +39,16 @@ from wirecoder.extract.places.words import (
 )
 
 
-def _cue_allows(e: GazEntry, strength: int, label_other: bool, in_article_country: bool) -> bool:
+def _cue_allows(e: GazEntry, strength: int, label_other: bool, in_article_country: bool,
+                local: bool = False) -> bool:
     """May a cued proper noun (no place entity) be this gazetteer entry?
-    `label_other`: the model read the name as a person or organisation."""
+    `label_other`: the model read the name as a person or organisation;
+    `local`: a local head follows it ("Chicopee residents"), which names a
+    town as surely as "the town of" but says nothing of its country."""
     if e.feature == "country" or e.curated:
         return True
     if strength >= CUE_NOUN:
-        return in_article_country or e.population >= CUE_MIN_POP_ABROAD
+        return in_article_country or e.population >= (CUE_MIN_POP_LOCAL if local else CUE_MIN_POP_ABROAD)
     if strength >= CUE_PREP:
         floor = CUE_MIN_POP_NAMED if label_other else CUE_MIN_POP_PREP
         return in_article_country and (e.feature == "region" or e.population >= floor)
@@ -119,6 +124,12 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
     # in a story naming "Georgia") is in the article's geography whatever
     # sense that name takes
     named_keys = {_base(k) for k in by_key}
+    # the first-level regions each name could lie in (by a name the place is shown
+    # under): how many of the article's names could be in one region votes for it
+    possible = {k: {a for e in v if e.feature in ("city", "region") and e.country
+                    for a in [_admin1_key(e)] if a and _named_as(e, _base(k))} for k, v in cands.items()}
+    votes = Counter(a for regions in possible.values() for a in regions)
+    voters = sum(1 for regions in possible.values() if regions)
     # Pass 1 ranks by the prior alone; later passes rank again with the article's
     # context (its countries, regions) as the pass before read it.
     for _ in range(RESOLVE_PASSES):
@@ -168,10 +179,12 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             if len(cued) == len(by_key[k]):
                 strength = max(m.cue for m in cued)
                 label_other = all(m.label_other for m in cued)
+                local = all(m.feature_hint == "local" for m in cued)
                 options = [e for e in options
                            if _cue_allows(e, strength, label_other,
                                        (weight[e.country] > 0 if e.country else False) or
-                                       (e.admin1 is not None and normalize_name(e.admin1) in named_keys))]
+                                       (e.admin1 is not None and normalize_name(e.admin1) in named_keys),
+                                       local)]
                 noun_bonus = CUE_NOUN_BONUS if strength >= CUE_NOUN else 0.0
             else:
                 noun_bonus = 0.0
@@ -197,6 +210,10 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                     score += COUNTRY_IN_ARTICLE * weight[e.country] / top
                 if top1 and e.admin1 and e.feature != "country":
                     score += ADMIN1_IN_ARTICLE * weight1[normalize_name(e.admin1)] / top1
+                a1 = _admin1_key(e)
+                others = voters - (1 if possible[k] else 0)
+                if a1 and others:
+                    score += ADMIN1_POSSIBLE * (votes[a1] - (a1 in possible[k])) / others
                 if not _named_as(e, _base(k)) and e.id not in variant_ids[k]:
                     score -= ALT_NAME_PENALTY
                 if e.country in here:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from wirecoder.extract.common.vocabulary import ordered
+
 # ======== WORD CLASSES (to move to the shared vocabulary) ========
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -50,7 +52,12 @@ PLACE_NOUNS = {"village": "city", "villages": "city", "town": "city", "towns": "
                "islands": "island", "archipelago": "island"}
 # Feature hints -> the features they fit. "Off X" is said of coasts and islands.
 HINT_FEATURES = {"city": {"city"}, "region": {"region"}, "island": {"region", "site"},
-                 "coast": {"region", "site", "country"}}
+                 "coast": {"region", "site", "country"}, "local": {"city", "region"}}
+# "Gainesville man", "Norfolk High School": a head word of @place_local_heads right
+# after a name says the name is a town or county (never a country: "Jordan elementary").
+_LOCAL_HEAD_RX = re.compile(r"(?i)\s+(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ordered("place_local_heads"), key=len, reverse=True))
+    + r")\b(?!['’\-])")
 _NAME = r"[A-Z][\w'’\-]*"
 _LIST = rf"(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*"
 # How strongly the words before a proper noun say it is a place.
@@ -130,6 +137,7 @@ CUE_MIN_POP_ABROAD = 100_000  # "the town of X" with X in no country of the arti
 CUE_MIN_POP_PREP = 5_000  # "toward X"
 CUE_MIN_POP_NAMED = 20_000  # "toward X" when the model read X as a person or organisation
 CUE_MIN_POP_OF = 100_000  # "the defence of X"
+CUE_MIN_POP_LOCAL = 20_000  # "Chicopee residents" with Chicopee in no country of the article
 CUE_NOUN_BONUS = 1.5  # "the village of X" says it is a settlement: a hamlet may pass MIN_CITY_SCORE
 
 # Prior: a city scores CITY_WEIGHT * log10(population), so 1,000 -> 4.5,
@@ -159,6 +167,11 @@ REGION_DISCOUNT = 2.5
 # x share of the article's place mentions lying in the candidate's first-level
 # region: a story about Ohio puts "Lima" and "Springfield" in Ohio.
 ADMIN1_IN_ARTICLE = 2.5
+# x share of the article's other names that have a namesake (by a shown name) in the
+# candidate's first-level region, whichever sense they take: "Athens" and "Henderson
+# County" in one story are both in Texas (or both in Tennessee), not in Greece and
+# North Carolina; local news names a state's towns without naming the state.
+ADMIN1_POSSIBLE = 2.5
 # Pass 1 ranks by the prior alone, each later pass with the article's places
 # as the pass before read them; the third lets a state the second pass moved
 # ("Georgia" from the country to the US state) pull its counties along.
