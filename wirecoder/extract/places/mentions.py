@@ -20,11 +20,13 @@ from wirecoder.extract.places.patterns import (
     _county_list_items,
     _named_as,
     _state_leading,
+    _states_inside,
     _town_leading,
     _us_state_mentions,
 )
 from wirecoder.extract.places.words import (
     US_STATES,
+    CUE_NONE,
     CUE_NOUN,
     CUE_PREP,
     DESIGNATORS,
@@ -62,6 +64,7 @@ class _Mention:
     label_other: bool = False  # the model read it as a PERSON, ORG or NORP
     dateline: bool = False
     designated: bool = False  # a designator follows the name ("Kidal region")
+    bare: bool = False  # a cued proper noun standing alone, no word of a longer name
 
 
 
@@ -98,6 +101,15 @@ def _candidates(ctx: Context) -> list[_Mention]:
     states = _us_state_mentions(text)
     for s, e, name in states:
         add(s, e, name, e, "region", "GPE")
+
+    # a dateline names a place: no cue needed. Before the parser's entities,
+    # which split "ST. PAUL --" into a GPE "ST" and an ORG "PAUL".
+    for line in (dateline(text), _caps_dateline(text)):
+        if line:
+            place, _, (s, e) = line
+            m = add(s, e, place, e, "city", "GPE")
+            if m is not None:
+                m.dateline, m.cue = True, None
 
     # "Hall County", "Orleans Parish" anywhere, also inside a body's name
     # ("the Hall County School Board"): the county is named all the same
@@ -138,8 +150,9 @@ def _candidates(ctx: Context) -> list[_Mention]:
             hint = DESIGNATORS[after.group(1)]
             phrase_end = end + len(after.group(0)) - len(after.group("of") or "")
             designated = True
-        if ent.label_ in OTHER_LABELS and not _known_place(surface):
-            if ent.label_ == "ORG":  # "the U.S. House", "the Georgia Department of Labor"
+        unknown_fac = ent.label_ == "FAC" and not gaz.lookup(surface)  # "Long Beach Airport"
+        if (ent.label_ in OTHER_LABELS and not _known_place(surface)) or unknown_fac:
+            if ent.label_ in ("ORG", "FAC"):  # "the U.S. House", "the Georgia Department of Labor"
                 lead = _state_leading(ent)
                 if lead is not None:
                     add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
@@ -150,12 +163,20 @@ def _candidates(ctx: Context) -> list[_Mention]:
                                "local" if local else None, "GPE")
                     if town is not None and len(out) > n:
                         town.cue = CUE_NOUN if local else CUE_PREP
+                else:  # "the University of Pennsylvania", "Northeast Georgia Medical Center"
+                    for sub in _states_inside(ent):
+                        add(sub.start_char, sub.end_char, sub.text, sub.end_char, None, "GPE")
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
         added = add(start, start + len(surface), surface, phrase_end, hint, ent.label_)
         if added is not None:
             added.designated = designated
+
+    for ent in doc.ents:  # "the Virginia Freedom of Information Act"
+        if ent.label_ in ("LAW", "EVENT"):
+            for sub in _states_inside(ent):
+                add(sub.start_char, sub.end_char, sub.text, sub.end_char, None, "GPE")
 
     # "X province/district" the parser did not mark as an entity
     for m in _DESIGNATOR_RX.finditer(text):
@@ -185,18 +206,11 @@ def _candidates(ctx: Context) -> list[_Mention]:
             if m is not None and len(out) > n:
                 m.cue = CUE_NOUN
 
-    lines = [dateline(text)] + [_caps_dateline(text)]
-    for line in lines:
-        if line:
-            place, _, (s, e) = line
-            m = add(s, e, place, e, "city", "GPE")
-            if m is not None:
-                m.dateline, m.cue = True, None  # a dateline names a place: no cue needed
 
     for m in _proper_noun_mentions(ctx, covered):
         added = add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)
         if added is not None:
-            added.cue, added.label_other = m.cue, m.label_other
+            added.cue, added.label_other, added.bare = m.cue, m.label_other, m.bare
     return sorted(out, key=lambda m: m.start)
 
 
@@ -230,7 +244,8 @@ def _person_names(ctx: Context) -> tuple[set[str], list[tuple[int, int]]]:
             continue
         i = ent.start
         while i > 0 and name_word(doc[i - 1]) and doc[i - 1].whitespace_ and not _title_case(doc[i - 1].sent) \
-                and doc[i - 1].lower_.rstrip(".") not in PERSON_TITLES and doc[i - 1].ent_type_ != "PERSON":
+                and doc[i - 1].lower_.rstrip(".") not in PERSON_TITLES and doc[i - 1].ent_type_ != "PERSON" \
+                and not (doc[i - 1].text.endswith(".") and len(doc[i - 1]) > 2):  # "Lumpkin, Ga." + "Roe"
             i -= 1  # "Israel" + PERSON "Katz"
         words = [t for t in doc[i:ent.end] if t.text[:1].isupper()]
         # a place the model read as a person ("Addis Ababa", "crossed at Mae Sot") names nobody
@@ -366,7 +381,7 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
         k = i
         while k < j:  # longest known sub-run starting at k, else move on
             for end in range(min(j, k + 4), k, -1):
-                m = _cued_mention(ctx, doc[k:end], gaz, ent_of, person_words, covered)
+                m = _cued_mention(ctx, doc[k:end], gaz, ent_of, person_words, covered, whole=(k == i and end == j))
                 if m is not None:
                     out.append(m)
                     k = end
@@ -378,7 +393,9 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
 
 
 def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set[str],
-                  covered: list[tuple[int, int]]) -> _Mention | None:
+                  covered: list[tuple[int, int]], whole: bool = True) -> _Mention | None:
+    """`whole`: the span is the whole capitalised run (not "Commerce" of "Chamber
+    of Commerce" nor "Lake" of "Lake Tahoe Resort")."""
     if span[-1].text in ("-", *NAME_PARTICLES) or span[0].text in ("-", *NAME_PARTICLES):
         return None
     start, end = span.start_char, span.end_char
@@ -408,8 +425,18 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
     strength, hint = _cue(ctx.text, start, sent.start_char)
     if strength is None and _LOCAL_HEAD_RX.match(ctx.text, end):
         strength, hint = CUE_NOUN, "local"  # "Gainesville man charged"
+    prev = ctx.doc[span.start - 1] if span.start else None
+    nxt = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    # a word of a longer name: "Chamber of Commerce" (after "X of"), "Central Command",
+    # "Union Carbide" (the tagger split the run), "the Church of ...", "Hope's Wings"
+    in_name = not whole or (prev is not None and (
+        (not prev.is_sent_start and prev.text[:1].isupper()) or
+        (prev.lower_ == "of" and span.start > 1 and ctx.doc[span.start - 2].text[:1].isupper()))) or \
+        (nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", "'s", "’s")))
     if strength is None:
-        return None
+        if ents or in_name or root.dep_ == "poss":
+            return None
+        strength = CUE_NONE  # taken only as a town of the article's own regions
     if label == "PERSON" and strength < CUE_NOUN:
         # "toward X", "in X", but not "spoke to X", "X's plan"
         prep = re.search(r"(\w+)\s+(?:\w+\s+(?:and|or)\s+|\w+,\s+)*$",
@@ -422,7 +449,7 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
                 root.dep_ == "poss" or ctx.text[end:end + 2] in ("'s", "’s"):
             return None
     return _Mention(start, end, span.text, span.text, hint, label, sent.start_char,
-                    cue=strength, label_other=label in OTHER_LABELS)
+                    cue=strength, label_other=label in OTHER_LABELS, bare=not in_name)
 
 
 def _known_place(name: str) -> bool:

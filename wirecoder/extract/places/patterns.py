@@ -29,12 +29,16 @@ _COUNTY_ITEM_RX = re.compile(_COUNTY_NAME)
 _ABBR_RX = re.compile(r"(?<![\w.])(?P<abbr>" + "|".join(
     re.escape(a) for a in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w.])")
 _STATE_NAME_RX = re.compile(r",\s*(?P<abbr>" + "|".join(sorted(US_STATES, key=len, reverse=True)) + r")\b")
+# a word of a town's name: "St." and "Ft." may end in a full stop, "Charges." may not
+_TOWN_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’\-]*)"
 _TOWN_BEFORE_STATE_RX = re.compile(
-    r"(?<![\w'’.\-])(?P<town>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|du|la|of)){0,3}),\s*$")
+    rf"(?<![\w'’.\-])(?P<town>{_TOWN_WORD}(?:\s+(?:{_TOWN_WORD}|de|du|la|of)){{0,3}}),\s*$")
 # A dateline after the headline, in capitals: "Headline. ROSWELL - A man ..."
 _CAPS_DATELINE_RX = re.compile(
-    r"(?:^|[.!?]\s+)(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
-    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s+(?:-{1,2}|—|–)\s")
+    r"(?:^|[.!?][\"”’']?\s+)(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
+    # the dash as written, also as a mis-decoded byte (\x97, \x96), a colon
+    # ("BEIRUT: ..."), or nothing but two spaces ("NEWARK  A man ...")
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:\s+(?:-{1,3}|—|–|\x97|\x96)\s|:\s|\s{2,}(?=[A-Z]))")
 
 
 def _state_leading(ent: Span) -> Span | None:
@@ -50,6 +54,28 @@ def _state_leading(ent: Span) -> Span | None:
                                           for e in gaz.lookup(lead.text)):
             return lead
     return None
+
+
+def _states_inside(ent: Span) -> list[Span]:
+    """US states and countries named anywhere inside a body's name ("Pennsylvania"
+    of "the Hospital of the University of Pennsylvania"): runs of capitalised
+    words, longest first, that are exactly a US state's or a country's name."""
+    gaz = get_gazetteer()
+    out: list[Span] = []
+    i, doc = ent.start, ent.doc
+    while i < ent.end:
+        for n in (3, 2, 1):
+            sub = doc[i:i + n]
+            if i + n > ent.end or not all(t.text[:1].isupper() for t in sub):
+                continue
+            if sub.text in US_STATES or any(e.feature == "country" and _named_as(e, normalize_name(sub.text))
+                                            for e in gaz.lookup(sub.text)):
+                out.append(sub)
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def _town_leading(ent: Span) -> Span | None:

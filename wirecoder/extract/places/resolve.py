@@ -11,6 +11,7 @@ from wirecoder.extract.places.mentions import _Mention
 from wirecoder.extract.places.patterns import _bare, _named_as
 from wirecoder.extract.places.words import (
     CUE_NOUN,
+    CUE_OF,
     CUE_PREP,
     ADMIN1_IN_ARTICLE,
     ADMIN1_POSSIBLE,
@@ -40,13 +41,17 @@ from wirecoder.extract.places.words import (
 
 
 def _cue_allows(e: GazEntry, strength: int, label_other: bool, in_article_country: bool,
-                local: bool = False) -> bool:
+                local: bool = False, in_article_region: bool = False) -> bool:
     """May a cued proper noun (no place entity) be this gazetteer entry?
     `label_other`: the model read the name as a person or organisation;
     `local`: a local head follows it ("Chicopee residents"), which names a
     town as surely as "the town of" but says nothing of its country."""
     if e.feature == "country" or e.curated:
         return True
+    if in_article_region and e.feature in ("city", "region"):
+        return True  # "Pack 162 of Plainview" in a story on Nebraska towns
+    if strength < CUE_OF:
+        return False
     if strength >= CUE_NOUN:
         return in_article_country or e.population >= (CUE_MIN_POP_LOCAL if local else CUE_MIN_POP_ABROAD)
     if strength >= CUE_PREP:
@@ -180,11 +185,13 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 strength = max(m.cue for m in cued)
                 label_other = all(m.label_other for m in cued)
                 local = all(m.feature_hint == "local" for m in cued)
+                bare = all(m.bare for m in cued)
                 options = [e for e in options
                            if _cue_allows(e, strength, label_other,
                                        (weight[e.country] > 0 if e.country else False) or
                                        (e.admin1 is not None and normalize_name(e.admin1) in named_keys),
-                                       local)]
+                                       local,
+                                       bare and e.admin1 is not None and weight1[normalize_name(e.admin1)] > 0)]
                 noun_bonus = CUE_NOUN_BONUS if strength >= CUE_NOUN else 0.0
             else:
                 noun_bonus = 0.0

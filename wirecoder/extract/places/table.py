@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
+from wirecoder.extract.common.vocabulary import ordered
 from wirecoder.extract.context import Context
 from wirecoder.models import Place
 from wirecoder.extract.places.mentions import _Mention, _strip, _candidates, _not_a_place, _person_names
@@ -148,6 +149,7 @@ def extract_places(ctx: Context) -> PlaceTable:
         table.entries.append(e)
         table._spans.extend((s, t, i) for s, t in spans)
     _add_demonyms(ctx, table)
+    _add_resident_names(ctx, table)
     table._spans.sort()
     return table
 
@@ -184,3 +186,32 @@ def _add_demonyms(ctx: Context, table: PlaceTable) -> None:
                 seen.add(normalize_name(surface))
                 place.aliases.append(surface)
 
+
+
+# "Ohioans", "New Londoners", "South Ossetian": a capitalised name ending like a
+# people's name; see @demonym_endings.
+_RESIDENT_RX = re.compile(r"(?<![\w\-'’])(?:[A-Z][\w'’]*\s)?[A-Z][\w'’]*(?:n|ns|r|rs|e|es)\b")
+
+
+def _add_resident_names(ctx: Context, table: PlaceTable) -> None:
+    """The name of the people of a place the article names ("Ohioans" of Ohio,
+    "New Londoners" of New London) becomes an alias of that place: it says who,
+    like a demonym, and points at the place all the same."""
+    endings = [tuple(e.split(":", 1)) for e in ordered("demonym_endings")]
+    by_name: dict[str, Place] = {}
+    for p in table.places:
+        if p.mentions:
+            for n in (p.name, *p.aliases):
+                by_name.setdefault(normalize_name(n), p)
+    for m in _RESIDENT_RX.finditer(ctx.text):
+        word = m.group(0)
+        key = normalize_name(word)
+        if key in by_name:
+            continue  # a place's own name ("Lebanon")
+        for end, instead in endings:
+            if key.endswith(end) and len(key) > len(end) + 2:
+                place = by_name.get(key[:-len(end)] + instead)
+                if place is not None:
+                    if all(normalize_name(a) != key for a in place.aliases):
+                        place.aliases.append(word)
+                    break

@@ -62,6 +62,9 @@ _NAME = r"[A-Z][\w'’\-]*"
 _LIST = rf"(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*"
 # How strongly the words before a proper noun say it is a place.
 CUE_NOUN, CUE_PREP, CUE_OF = 3, 2, 1
+# No cue at all: a proper noun the gazetteer knows as a town of a first-level region
+# the article's other places lie in ("Winfield" in a story about Iowa towns).
+CUE_NONE = 0
 _CUES = [
     (CUE_NOUN, re.compile(rf"\b(?P<noun>{'|'.join(PLACE_NOUNS)})\s+of\s+{_LIST}$")),
     # "west of X", "the outskirts of X", "30 km north of X"
