@@ -11,7 +11,6 @@ from spacy.tokens import Span, Token
 from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import get_gazetteer, normalize_name
 from wirecoder.extract.context import Context
-from wirecoder.extract.time import dateline
 from wirecoder.extract.places.patterns import (
     _COUNTY_RX,
     _PARTY_TOWN_RX,
@@ -25,7 +24,12 @@ from wirecoder.extract.places.patterns import (
     _us_state_mentions,
 )
 from wirecoder.extract.places.words import (
-    US_STATES,
+    _CALENDAR,
+    _CUES,
+    _DESIGNATOR_AFTER_RX,
+    _DESIGNATOR_RX,
+    _LOCAL_HEAD_RX,
+    _ORG_HEAD_RX,
     CUE_NONE,
     CUE_NOUN,
     CUE_PREP,
@@ -33,8 +37,8 @@ from wirecoder.extract.places.words import (
     GROUP_KINDS,
     MOTION_VERBS,
     NAME_PARTICLES,
-    NOT_PLACES,
     NOT_PLACE_LABELS,
+    NOT_PLACES,
     OTHER_LABELS,
     OTHER_MIN_POP,
     PERSON_PREPS,
@@ -42,13 +46,9 @@ from wirecoder.extract.places.words import (
     PLACE_LABELS,
     PLACE_NOUNS,
     SPEECH_VERBS,
-    _CALENDAR,
-    _CUES,
-    _DESIGNATOR_AFTER_RX,
-    _DESIGNATOR_RX,
-    _LOCAL_HEAD_RX,
-    _ORG_HEAD_RX,
+    US_STATES,
 )
+from wirecoder.extract.time import dateline
 
 
 @dataclass
@@ -70,7 +70,7 @@ class _Mention:
 
 def _strip(text: str, start: int) -> tuple[str, int]:
     """Drop a leading "the" and a trailing possessive from an entity text."""
-    m = re.match(r"(?i)the\s+", text)
+    m = re.match(r"(?i)the\s+|(?:[DRI]|DFL)-(?=[A-Z][a-z])", text)  # "the", a party ("D-Iowa City")
     if m:
         text, start = text[m.end():], start + m.end()
     text = re.sub(r"(?:'s|’s|')$", "", text)
@@ -118,6 +118,10 @@ def _candidates(ctx: Context) -> list[_Mention]:
             add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
 
     for s, e, county in _county_list_items(text):  # "Hitchcock and Hayes counties"
+        name = text[s:e]
+        if not gaz.lookup(county) and " " in name:  # "Small Hitchcock and Hayes": "Hitchcock"
+            first = name.split(" ", 1)[0]
+            s, county = s + len(first) + 1, county[len(first) + 1:]
         if gaz.lookup(county):
             add(s, e, county, e, "region", "GPE")
 
@@ -154,8 +158,12 @@ def _candidates(ctx: Context) -> list[_Mention]:
         if (ent.label_ in OTHER_LABELS and not _known_place(surface)) or unknown_fac:
             if ent.label_ in ("ORG", "FAC"):  # "the U.S. House", "the Georgia Department of Labor"
                 lead = _state_leading(ent)
+                inside = _states_inside(ent) if lead is None else []
                 if lead is not None:
                     add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
+                elif inside:  # "the University of Pennsylvania", "Northeast Georgia Medical Center"
+                    for sub in inside:
+                        add(sub.start_char, sub.end_char, sub.text, sub.end_char, None, "GPE")
                 elif (lead := _town_leading(ent)) is not None:
                     n = len(out)
                     local = _LOCAL_HEAD_RX.match(text, lead.end_char) is not None  # "Athens Police Department"
@@ -163,9 +171,6 @@ def _candidates(ctx: Context) -> list[_Mention]:
                                "local" if local else None, "GPE")
                     if town is not None and len(out) > n:
                         town.cue = CUE_NOUN if local else CUE_PREP
-                else:  # "the University of Pennsylvania", "Northeast Georgia Medical Center"
-                    for sub in _states_inside(ent):
-                        add(sub.start_char, sub.end_char, sub.text, sub.end_char, None, "GPE")
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
@@ -350,7 +355,7 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
     """Proper nouns the gazetteer knows and the text cues as places, that no
     place entity covers: runs of capitalised PROPN tokens, longest known
     sub-run first ("Nerkin Hand", else "Hand")."""
-    doc, text = ctx.doc, ctx.text
+    doc = ctx.doc
     gaz = get_gazetteer()
     # Words the article writes in lower case somewhere are common words
     # ("Base" in a headline); words of multi-word person names are people.

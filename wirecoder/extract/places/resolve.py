@@ -10,12 +10,9 @@ from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
 from wirecoder.extract.places.mentions import _Mention
 from wirecoder.extract.places.patterns import _bare, _named_as
 from wirecoder.extract.places.words import (
-    CUE_NOUN,
-    CUE_OF,
-    CUE_PREP,
     ADMIN1_IN_ARTICLE,
-    ADMIN1_POSSIBLE,
     ADMIN1_NAMED,
+    ADMIN1_POSSIBLE,
     ALT_NAME_PENALTY,
     CITY_NAMESAKE,
     CITY_WEIGHT,
@@ -26,17 +23,21 @@ from wirecoder.extract.places.words import (
     CUE_MIN_POP_NAMED,
     CUE_MIN_POP_OF,
     CUE_MIN_POP_PREP,
+    CUE_NOUN,
     CUE_NOUN_BONUS,
+    CUE_OF,
+    CUE_PREP,
     CURATED_BONUS,
     DESIGNATOR_MATCH,
     FEATURE_PRIOR,
     HINT_FEATURES,
     MIN_CITY_SCORE,
     PAIR_MATCH,
-    RESOLVE_PASSES,
     REGION_DISCOUNT,
+    RESOLVE_PASSES,
     SPANS_STATES,
     VARIANT_PENALTY,
+    VOTE_MARGIN,
 )
 
 
@@ -131,13 +132,17 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
     named_keys = {_base(k) for k in by_key}
     # the first-level regions each name could lie in (by a name the place is shown
     # under): how many of the article's names could be in one region votes for it
+    # (only namesakes that rank near the name's likeliest place vote: "Vienna" is
+    # no vote for Virginia, "Washington" none for Illinois)
+    best_prior = {k: max(_prior(e) for e in v) for k, v in cands.items()}
     possible = {k: {a for e in v if e.feature in ("city", "region") and e.country
+                    and _prior(e) >= best_prior[k] - VOTE_MARGIN
                     for a in [_admin1_key(e)] if a and _named_as(e, _base(k))} for k, v in cands.items()}
     votes = Counter(a for regions in possible.values() for a in regions)
     voters = sum(1 for regions in possible.values() if regions)
-    # Pass 1 ranks by the prior alone; later passes rank again with the article's
-    # context (its countries, regions) as the pass before read it.
-    for _ in range(RESOLVE_PASSES):
+    def context(resolved: dict[str, GazEntry]):
+        """What the article's resolved names say: mentions per (name, country) and
+        per (name, first-level region), countries per sentence, regions named."""
         mentions_of = Counter()  # country -> mentions of places in it, per name
         for k, e in resolved.items():
             if e.country:
@@ -157,8 +162,23 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
         admin1_of = {k: {normalize_name(e.admin1), normalize_name(_bare(e.admin1))}
                      for k, e in resolved.items()
                      if e.admin1 and normalize_name(_bare(e.admin1)) != normalize_name(e.name)}
+        return mentions_of, in_admin1, sent_countries, admin1_of
+
+    # Pass 1 ranks by the prior alone; later passes rank again with the article's
+    # context (its countries, regions) as the pass before read it.
+    for pass_no in range(RESOLVE_PASSES):
+        last = pass_no == RESOLVE_PASSES - 1
+        mentions_of, in_admin1, sent_countries, admin1_of = context(resolved)
         new: dict[str, GazEntry] = {}
+        res = resolved
+        done: set[str] = set()
         for k, options in cands.items():
+            if last and done:
+                # the last pass reads each name's context as this pass has already
+                # resolved it, so that two names that agree with each other ("Athens",
+                # "Henderson County") cannot keep swapping states between passes
+                res = {**{x: e for x, e in resolved.items() if x not in done}, **new}
+                mentions_of, in_admin1, sent_countries, admin1_of = context(res)
             # context from every other name of the article, never from this one
             weight = Counter()
             for (x, c), n in mentions_of.items():
@@ -172,9 +192,9 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             top1 = max(weight1.values(), default=0)
             here = {c for m in by_key[k] for x, c in sent_countries[m.sent_start] if x != k}
             admin1_named = set().union(*(v for x, v in admin1_of.items() if x != k))
-            regions_named = {normalize_name(_bare(e.name)) for x, e in resolved.items()
+            regions_named = {normalize_name(_bare(e.name)) for x, e in res.items()
                              if x != k and e.feature == "region"} | \
-                            {normalize_name(e.name) for x, e in resolved.items()
+                            {normalize_name(e.name) for x, e in res.items()
                              if x != k and e.feature == "region"}
             hints = set().union(*(HINT_FEATURES.get(m.feature_hint, {m.feature_hint})
                                   for m in by_key[k] if m.feature_hint))
@@ -220,7 +240,10 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 a1 = _admin1_key(e)
                 others = voters - (1 if possible[k] else 0)
                 if a1 and others:
-                    score += ADMIN1_POSSIBLE * (votes[a1] - (a1 in possible[k])) / others
+                    # as much as the article is about that state: in a story on Iran,
+                    # "Washington" and "Geneva" sharing Illinois says nothing
+                    about = weight[e.country] / top if top else 1.0
+                    score += ADMIN1_POSSIBLE * about * (votes[a1] - (a1 in possible[k])) / others
                 if not _named_as(e, _base(k)) and e.id not in variant_ids[k]:
                     score -= ALT_NAME_PENALTY
                 if e.country in here:
@@ -235,8 +258,8 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 if any(_in_region(e, y) for y in pairs.get(k, ())):
                     score += PAIR_MATCH  # "Paris, Texas"
                 for x, ys in pairs.items():  # "Atlanta, Georgia": Georgia holds Atlanta
-                    if _base(k) in ys and x in resolved and resolved[x].admin1 and \
-                            normalize_name(resolved[x].admin1) in (normalize_name(e.name),
+                    if _base(k) in ys and x in res and res[x].admin1 and \
+                            normalize_name(res[x].admin1) in (normalize_name(e.name),
                                                                    normalize_name(_bare(e.name))):
                         score += PAIR_MATCH
                 kind_said = hints and e.feature in hints
@@ -253,6 +276,7 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             # names does not count here).
             if best is not None and not (best.feature == "city" and best_support < MIN_CITY_SCORE):
                 new[k] = best
+            done.add(k)
         resolved = new
     return {key: resolved[k] for m in mentions for key, k in [(id(m), key_of[id(m)])] if k in resolved}
 

@@ -11,10 +11,16 @@ from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
 from wirecoder.extract.common.vocabulary import ordered
 from wirecoder.extract.context import Context
-from wirecoder.models import Place
-from wirecoder.extract.places.mentions import _Mention, _strip, _candidates, _not_a_place, _person_names
+from wirecoder.extract.places.mentions import (
+    _candidates,
+    _Mention,
+    _not_a_place,
+    _person_names,
+    _strip,
+)
 from wirecoder.extract.places.resolve import _resolve
-from wirecoder.extract.places.words import PLACE_LABELS, _ALIAS_RX, _PAREN_RX
+from wirecoder.extract.places.words import _ALIAS_RX, _PAREN_RX, PLACE_LABELS
+from wirecoder.models import Place
 
 
 @dataclass

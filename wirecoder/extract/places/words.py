@@ -175,6 +175,9 @@ ADMIN1_IN_ARTICLE = 2.5
 # County" in one story are both in Texas (or both in Tennessee), not in Greece and
 # North Carolina; local news names a state's towns without naming the state.
 ADMIN1_POSSIBLE = 2.5
+# ... counting only namesakes whose prior is within this of the name's likeliest
+# place: about a hundredfold in population.
+VOTE_MARGIN = 3.0
 # Pass 1 ranks by the prior alone, each later pass with the article's places
 # as the pass before read them; the third lets a state the second pass moved
 # ("Georgia" from the country to the US state) pull its counties along.
