@@ -107,7 +107,7 @@ def _us_state_mentions(text: str) -> list[tuple[int, int, str]]:
         # before a capital only where it cannot be a title: "Mass. Concert Promoter",
         # "the S.C. Bar", but not "Del. Ann Roe" (a delegate)
         if before.endswith((", ", ",", "-", "(")) or not after[:1].isupper() or \
-                m.group("abbr") not in TITLE_LIKE_ABBREVIATIONS:
+                m.group("abbr").lower() not in TITLE_LIKE_ABBREVIATIONS:
             out.append((m.start(), m.end(), US_STATE_ABBREVIATIONS[m.group("abbr")]))
     for m in _STATE_NAME_RX.finditer(text):
         out.append((m.start("abbr"), m.end("abbr"), m.group("abbr")))

@@ -1,14 +1,16 @@
-"""Word lists and ranking weights of the place extractor.
+"""Word classes and ranking weights of the place extractor.
 
-WORD CLASSES are the block below marked as such: the coordinator moves them to
-the shared vocabulary (wirecoder/extract/common) once it exists; WEIGHTS follow."""
+The words themselves live in wirecoder/data/vocabulary.tsv (the @place_* classes and
+shared ones such as @motion_verbs, @speech, @months); this module builds the tables and
+patterns the extractor matches with from them. US state abbreviations stay here: a
+case-sensitive mapping of written forms to states, not a class of words."""
 from __future__ import annotations
 
 import re
 
-from wirecoder.extract.common.vocabulary import ordered
+from wirecoder.extract.common.vocabulary import ordered, words
 
-# ======== WORD CLASSES (to move to the shared vocabulary) ========
+# ======== WORD CLASSES (words from vocabulary.tsv) ========
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Entities of these labels are places only when the gazetteer knows them as a
@@ -17,16 +19,12 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 OTHER_LABELS = ("ORG", "PERSON", "NORP")
 OTHER_MIN_POP = 500_000
 # Entity texts that are directions or blocs, not places ("the West", "the South").
-NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern",
-                        "southern", "central", "midwest", "north east", "south west", "global south",
-                        "global north", "earth", "world", "the west"})
+NOT_PLACES = words("place_not_places")
 
 # Designators after a name: "Punjab province", "Gulu district", "Donetsk region".
-DESIGNATORS = {"province": "region", "provinces": "region", "region": "region", "state": "region",
-               "governorate": "region", "oblast": "region", "prefecture": "region",
-               "county": "region", "department": "region", "territory": "region",
-               "district": None, "municipality": None, "city": "city", "town": "city",
-               "village": "city"}
+DESIGNATORS = {**{w: "region" for w in ordered("place_designators_region")},
+               **{w: "city" for w in ordered("place_designators_city")},
+               **{w: None for w in ordered("place_designators_any")}}
 _DESIGNATOR_RX = re.compile(
     r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})\s+(?P<des>"
     + "|".join(sorted(DESIGNATORS, key=len, reverse=True)) + r")\b")
@@ -40,16 +38,10 @@ _PAREN_RX = re.compile(r"^\s*\((?P<alias>[A-Z][\w'’\-]+(?:[\s\-][A-Z][\w'’\-
 
 # Nouns naming a kind of place, before "of": "the village of X", "the eastern
 # province of X", "the main island of X". Value: the feature hint they give.
-PLACE_NOUNS = {"village": "city", "villages": "city", "town": "city", "towns": "city",
-               "city": "city", "cities": "city", "port": "city", "capital": "city",
-               "hamlet": "city", "settlement": "city", "camp": "city", "suburb": "city",
-               "neighbourhood": "city", "neighborhood": "city", "municipality": None,
-               "district": None, "districts": None, "area": None, "enclave": None,
-               "province": "region", "provinces": "region", "region": "region",
-               "regions": "region", "state": "region", "governorate": "region",
-               "oblast": "region", "county": "region", "department": "region",
-               "prefecture": "region", "territory": "region", "island": "island",
-               "islands": "island", "archipelago": "island"}
+PLACE_NOUNS = {**{w: "city" for w in ordered("place_of_nouns_city")},
+               **{w: "region" for w in ordered("place_of_nouns_region")},
+               **{w: "island" for w in ordered("place_of_nouns_island")},
+               **{w: None for w in ordered("place_of_nouns_any")}}
 # Feature hints -> the features they fit. "Off X" is said of coasts and islands.
 HINT_FEATURES = {"city": {"city"}, "region": {"region"}, "island": {"region", "site"},
                  "coast": {"region", "site", "country"}, "local": {"city", "region"}}
@@ -77,25 +69,17 @@ _CUES = [
 ]
 # A name the model calls a PERSON is a place only with a place noun or a
 # locative preposition before it, never in "spoke to X", "said X".
-PERSON_PREPS = {"in", "at", "near", "toward", "towards", "into", "outside", "inside", "around",
-                "across", "through", "via", "off", "beyond", "throughout", "within", "from"}
+PERSON_PREPS = words("place_person_preps")
 # Entity labels whose words are never towns: "on Friday", "the Geneva Conventions".
 NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT",
                     "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE")
 # Lower-case words inside place names: "Norte de Santander", "Ciudad del Este".
-NAME_PARTICLES = ("de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "le", "les", "y", "al", "el")
+NAME_PARTICLES = ordered("place_name_particles")
 # Verbs of motion whose "to"/"from" points at a place ("fled to X"), unlike
 # "spoke to X" or "a letter from X".
-MOTION_VERBS = {"flee", "travel", "move", "return", "head", "go", "come", "send", "deploy", "march",
-                "retreat", "evacuate", "relocate", "fly", "drive", "deliver", "transfer", "withdraw",
-                "advance", "walk", "escape", "ship", "airlift", "bus", "push", "extend", "spread",
-                "expand", "migrate", "cross", "divert", "redeploy", "transport", "take", "bring"}
+MOTION_VERBS = words("motion_verbs")
 # Words before a name that make it a person's: "Mr Talas", "President Rahmon".
-PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "president", "minister",
-                 "congressman", "congresswoman", "lawmaker", "mp", "commissioner", "secretary",
-                 "premier", "chancellor", "governor", "mayor", "gen", "col", "colonel", "lt", "maj",
-                 "capt", "captain", "sgt", "judge", "sheikh", "imam", "pope", "king", "queen",
-                 "prince", "princess", "ambassador", "spokesman", "spokeswoman", "spokesperson"}
+PERSON_TITLES = words("person_titles")
 # Capitalised heads that make "<place> <head>" the name of a body: "the Sinaloa
 # Cartel", "the Kyiv Independent". Not "Airport", "Stadium": those are places.
 _ORG_HEAD_RX = re.compile(r"\s+(?:Cartel|Front|Movement|Party|Brigades?|Times|Post|Herald|Tribune|"
@@ -103,11 +87,8 @@ _ORG_HEAD_RX = re.compile(r"\s+(?:Cartel|Front|Movement|Party|Brigades?|Times|Po
                           r"Airlines|Airways|Group)\b")
 # Actor kinds (wirecoder.data.actors) whose names are not places.
 GROUP_KINDS = ("demonym", "ethnic", "armed", "org")
-SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "announce", "report", "write", "deny",
-                "confirm", "warn", "insist", "note", "explain", "recall"}
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-             "friday", "saturday", "sunday"}
+SPEECH_VERBS = words("speech")
+_CALENDAR = words("months") | words("weekdays")
 # US states as AP style and news abbreviate them ("Lexington, Ky.",
 # "(D-Ill.)"); postal codes ("KY") are left out: "IN", "OR", "ME" are words.
 US_STATE_ABBREVIATIONS = {
@@ -127,7 +108,7 @@ US_STATE_ABBREVIATIONS = {
 }
 # Abbreviations that are also titles or words before a name ("Miss. Roe" is rare,
 # "Del. Ann Roe" a delegate, "Ind. Sen." an independent): states only after a comma.
-TITLE_LIKE_ABBREVIATIONS = frozenset({"Miss.", "Del.", "Ind.", "Mo.", "Wash."})
+TITLE_LIKE_ABBREVIATIONS = words("place_title_like_abbreviations")  # compared lower-cased
 US_STATES = frozenset(US_STATE_ABBREVIATIONS.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine",
                                                           "Ohio", "Utah"}
 
