@@ -489,3 +489,26 @@ def test_resident_names_are_aliases_of_their_place(places):
     t = places("Officials in Ohio said the drill in Columbus is meant to prepare Ohioans "
                "for the tornado season.")
     assert "Ohioans" in by_name(t, "Ohio").aliases
+
+
+def test_direction_word_before_an_entity_joins_the_name(places):
+    # the parser marks only "Darfur"; "South Darfur" is the state the text names
+    t = places("Warplanes struck positions in Nyala, the capital of South Darfur, on Sunday, "
+               "residents said.")
+    state = by_name(t, "South Darfur")
+    assert (state.country, state.feature) == ("SDN", "region")
+    assert not [p for p in t.places if p.name == "South"]
+
+
+def test_hyphenated_name_finds_the_one_word_spelling(nlp):
+    from wirecoder.data.gazetteer import get_gazetteer
+    exact, variants = get_gazetteer().lookup_split("Pétion-Ville")
+    assert any(e.country == "HTI" for e in (*exact, *variants))
+
+
+def test_headline_place_kept_apart_from_the_text(nlp):
+    text = "Warplanes struck positions in Nyala, the capital of South Darfur, on Sunday, residents said."
+    article = Article(id="t", title="Drone Strikes in Darfur Kill Dozens", text=text, published=date(2024, 3, 5))
+    t = extract_places(Context(article=article, doc=nlp(text), reference_date=date(2024, 3, 5)))
+    darfur = [p for p in t.places if p.name == "Darfur"]
+    assert len(darfur) == 1 and darfur[0].country == "SDN" and darfur[0].mentions == []

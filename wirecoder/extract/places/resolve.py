@@ -113,9 +113,11 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
     for m in mentions:
         by_key[key_of[id(m)]].append(m)
     # exact namesakes, then spelling variants ("Wajid" for GeoNames' "Waajid")
-    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(_base(k))]}
+    # (looked up as written, so that "Pétion-Ville" also finds "Pétionville")
+    written = {k: next((m.surface for m in ms if "-" in m.surface), _base(k)) for k, ms in by_key.items()}
+    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(written[k])]}
     cands = {k: v for k, v in cands.items() if v}
-    variant_ids = {k: {e.id for e in gaz.lookup_split(_base(k))[1]} for k in cands}
+    variant_ids = {k: {e.id for e in gaz.lookup_split(written[k])[1]} for k in cands}
 
     # "X, Y" pairs: X's mention followed by ", " and Y's mention
     pairs: dict[str, set[str]] = defaultdict(set)  # X key -> Y keys

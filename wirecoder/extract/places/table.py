@@ -18,6 +18,7 @@ from wirecoder.extract.places.mentions import (
     _person_names,
     _strip,
 )
+from wirecoder.extract.places.patterns import _named_as
 from wirecoder.extract.places.resolve import _resolve
 from wirecoder.extract.places.words import _ALIAS_RX, _PAREN_RX, PLACE_LABELS
 from wirecoder.models import Place
@@ -156,6 +157,7 @@ def extract_places(ctx: Context) -> PlaceTable:
         table._spans.extend((s, t, i) for s, t in spans)
     _add_demonyms(ctx, table)
     _add_resident_names(ctx, table)
+    _add_headline_places(ctx, table)
     table._spans.sort()
     return table
 
@@ -221,3 +223,39 @@ def _add_resident_names(ctx: Context, table: PlaceTable) -> None:
                     if all(normalize_name(a) != key for a in place.aliases):
                         place.aliases.append(word)
                     break
+
+
+# "Shelling of a Camp in Darfur Kills Dozens": a name after a locative preposition in a
+# headline, longest known run of its capitalised words first.
+_HEADLINE_PLACE_RX = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Aa]cross)\s+"
+                                r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
+
+
+def _add_headline_places(ctx: Context, table: PlaceTable) -> None:
+    """Places a headline kept apart from the text names ("... in Darfur"): taken
+    only as a place of a country the text's own places lie in, and listed without
+    mentions (the spans are offsets into the text). A headline the text repeats
+    was read with it."""
+    title = (ctx.article.title or "").strip()
+    if not title or ctx.text.lstrip().startswith(title[:40]):
+        return
+    gaz = get_gazetteer()
+    countries = {e.country for e in table.entries if e.country}
+    for m in _HEADLINE_PLACE_RX.finditer(title):
+        words = m.group("name").split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            key = normalize_name(name)
+            entry = next((e for e in gaz.lookup(name) if e.country in countries and _named_as(e, key)), None)
+            if entry is None:
+                continue
+            place = next((p for p, e in zip(table.places, table.entries) if e.id == entry.id), None)
+            if place is None:
+                table.places.append(Place(name=entry.name, aliases=[a for a in (name, *entry.aliases)
+                                                                    if normalize_name(a) != normalize_name(entry.name)],
+                                          country=entry.country, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                                          feature=entry.feature, geonameid=entry.geonameid, mentions=[]))
+                table.entries.append(entry)
+            elif all(normalize_name(a) != key for a in (place.name, *place.aliases)):
+                place.aliases.append(name)
+            break
