@@ -418,17 +418,14 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
     # Esmeraldas" as one ORG); never a part of a person's name.
     ents = {ent_of[t.i] for t in span if t.i in ent_of}
     label = "GPE"
-    titled = False  # the model read the name as a title ("at Mae Sot" as a WORK_OF_ART)
     for ent in ents:
         surface, s0 = _strip(ent.text, ent.start_char)
-        if ent.label_ == "WORK_OF_ART" and (s0, s0 + len(surface)) == (start, end):
-            titled = True
-        elif ent.label_ in NOT_PLACE_LABELS:
+        if ent.label_ in NOT_PLACE_LABELS:
             return None
         if (s0, s0 + len(surface)) != (start, end) and \
                 (ent.label_ == "PERSON" or not any(t.lower_ in ("and", "or", ",") for t in ent)):
             return None
-        label = ent.label_ if not titled else "ORG"  # a title is a place only as a mislabelled name is
+        label = ent.label_
     if len(span) == 1 and span[0].lower_ in person_words:
         return None  # the surname of someone the article names
     root = span.root
@@ -450,8 +447,6 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
         if ents or in_name or root.dep_ == "poss":
             return None
         strength = CUE_NONE  # taken only as a town of the article's own regions
-    if titled and strength < CUE_PREP:
-        return None
     if label == "PERSON" and strength < CUE_NOUN:
         # "toward X", "in X", but not "spoke to X", "X's plan"
         prep = re.search(r"(\w+)\s+(?:\w+\s+(?:and|or)\s+|\w+,\s+)*$",
