@@ -145,10 +145,16 @@ class Gazetteer:
         """(what `lookup` returns, the places whose names differ from `name`
         only by a spelling variant (`loose_key`)). Variants widen the net for
         any capitalised word ("Haddad" meets a village "Hadad"): only a
-        resolver that weighs the context should use them."""
-        return self._lookup_key(normalize_name(name))
+        resolver that weighs the context should use them. A hyphenated name
+        also finds the places spelled as one word ("Pétion-Ville" / "Pétionville")."""
+        exact, variants = self._lookup_key(normalize_name(name))
+        if "-" in name:
+            joined = self._lookup_key(normalize_name(re.sub(r"(?<=\w)-(?=\w)", "", name)))[0]
+            seen = {e.id for e in (*exact, *variants)}
+            variants += tuple(e for e in joined if e.id not in seen)
+        return exact, variants
 
-    @lru_cache(maxsize=50_000)
+    @lru_cache(maxsize=50_000)  # noqa: B019 -- one Gazetteer per process (get_gazetteer): nothing to leak
     def _lookup_key(self, key: str) -> tuple[tuple[GazEntry, ...], tuple[GazEntry, ...]]:
         if not key:
             return (), ()

@@ -11,27 +11,34 @@ from spacy.tokens import Span, Token
 from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import get_gazetteer, normalize_name
 from wirecoder.extract.context import Context
-from wirecoder.extract.time import dateline
 from wirecoder.extract.places.patterns import (
     _COUNTY_RX,
     _PARTY_TOWN_RX,
     _TOWN_BEFORE_STATE_RX,
     _caps_dateline,
+    _county_list_items,
     _named_as,
     _state_leading,
+    _states_inside,
     _town_leading,
     _us_state_mentions,
 )
 from wirecoder.extract.places.words import (
-    US_STATES,
+    _CALENDAR,
+    _CUES,
+    _DESIGNATOR_AFTER_RX,
+    _DESIGNATOR_RX,
+    _LOCAL_HEAD_RX,
+    _ORG_HEAD_RX,
+    CUE_NONE,
     CUE_NOUN,
     CUE_PREP,
     DESIGNATORS,
     GROUP_KINDS,
     MOTION_VERBS,
     NAME_PARTICLES,
-    NOT_PLACES,
     NOT_PLACE_LABELS,
+    NOT_PLACES,
     OTHER_LABELS,
     OTHER_MIN_POP,
     PERSON_PREPS,
@@ -39,12 +46,9 @@ from wirecoder.extract.places.words import (
     PLACE_LABELS,
     PLACE_NOUNS,
     SPEECH_VERBS,
-    _CALENDAR,
-    _CUES,
-    _DESIGNATOR_AFTER_RX,
-    _DESIGNATOR_RX,
-    _ORG_HEAD_RX,
+    US_STATES,
 )
+from wirecoder.extract.time import dateline
 
 
 @dataclass
@@ -60,12 +64,13 @@ class _Mention:
     label_other: bool = False  # the model read it as a PERSON, ORG or NORP
     dateline: bool = False
     designated: bool = False  # a designator follows the name ("Kidal region")
+    bare: bool = False  # a cued proper noun standing alone, no word of a longer name
 
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
     """Drop a leading "the" and a trailing possessive from an entity text."""
-    m = re.match(r"(?i)the\s+", text)
+    m = re.match(r"(?i)the\s+|(?:[DRI]|DFL)-(?=[A-Z][a-z])", text)  # "the", a party ("D-Iowa City")
     if m:
         text, start = text[m.end():], start + m.end()
     text = re.sub(r"(?:'s|’s|')$", "", text)
@@ -97,11 +102,28 @@ def _candidates(ctx: Context) -> list[_Mention]:
     for s, e, name in states:
         add(s, e, name, e, "region", "GPE")
 
+    # a dateline names a place: no cue needed. Before the parser's entities,
+    # which split "ST. PAUL --" into a GPE "ST" and an ORG "PAUL".
+    for line in (dateline(text), _caps_dateline(text)):
+        if line:
+            place, _, (s, e) = line
+            m = add(s, e, place, e, "city", "GPE")
+            if m is not None:
+                m.dateline, m.cue = True, None
+
     # "Hall County", "Orleans Parish" anywhere, also inside a body's name
     # ("the Hall County School Board"): the county is named all the same
     for m in _COUNTY_RX.finditer(text):
         if gaz.lookup(m.group(0)):
             add(m.start(), m.end(), m.group(0), m.end(), "region", "GPE")
+
+    for s, e, county in _county_list_items(text):  # "Hitchcock and Hayes counties"
+        name = text[s:e]
+        if not gaz.lookup(county) and " " in name:  # "Small Hitchcock and Hayes": "Hitchcock"
+            first = name.split(" ", 1)[0]
+            s, county = s + len(first) + 1, county[len(first) + 1:]
+        if gaz.lookup(county):
+            add(s, e, county, e, "region", "GPE")
 
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS + OTHER_LABELS:
@@ -117,6 +139,11 @@ def _candidates(ctx: Context) -> list[_Mention]:
             name = surface + " " + longer.group("w")
             if any(_named_as(e, normalize_name(name)) for e in gaz.lookup(name)):
                 surface = name
+        earlier = re.search(r"(?<![\w'’\-])(?P<w>[A-Z][\w'’\-]+)\s$", text[max(0, start - 30):start])
+        if earlier and ent.label_ in PLACE_LABELS:  # the parser's "Darfur" of "South Darfur"
+            name = earlier.group("w") + " " + surface
+            if any(_named_as(e, normalize_name(name)) for e in gaz.lookup(name)):
+                surface, start = name, start - len(earlier.group(0))
         end = start + len(surface)
         hint = None
         designated = False
@@ -132,22 +159,34 @@ def _candidates(ctx: Context) -> list[_Mention]:
             hint = DESIGNATORS[after.group(1)]
             phrase_end = end + len(after.group(0)) - len(after.group("of") or "")
             designated = True
-        if ent.label_ in OTHER_LABELS and not _known_place(surface):
-            if ent.label_ == "ORG":  # "the U.S. House", "the Georgia Department of Labor"
+        unknown_fac = ent.label_ == "FAC" and not gaz.lookup(surface)  # "Long Beach Airport"
+        if (ent.label_ in OTHER_LABELS and not _known_place(surface)) or unknown_fac:
+            if ent.label_ in ("ORG", "FAC"):  # "the U.S. House", "the Georgia Department of Labor"
                 lead = _state_leading(ent)
+                inside = _states_inside(ent) if lead is None else []
                 if lead is not None:
                     add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
+                elif inside:  # "the University of Pennsylvania", "Northeast Georgia Medical Center"
+                    for sub in inside:
+                        add(sub.start_char, sub.end_char, sub.text, sub.end_char, None, "GPE")
                 elif (lead := _town_leading(ent)) is not None:
                     n = len(out)
-                    town = add(lead.start_char, lead.end_char, lead.text, lead.end_char, None, "GPE")
+                    local = _LOCAL_HEAD_RX.match(text, lead.end_char) is not None  # "Athens Police Department"
+                    town = add(lead.start_char, lead.end_char, lead.text, lead.end_char,
+                               "local" if local else None, "GPE")
                     if town is not None and len(out) > n:
-                        town.cue = CUE_PREP
+                        town.cue = CUE_NOUN if local else CUE_PREP
             continue  # left to the proper-noun pass below, which asks for a cue
         if hint is None:
             hint = _cue(text, start, ctx.sentence_of(start).start_char)[1]
         added = add(start, start + len(surface), surface, phrase_end, hint, ent.label_)
         if added is not None:
             added.designated = designated
+
+    for ent in doc.ents:  # "the Virginia Freedom of Information Act"
+        if ent.label_ in ("LAW", "EVENT"):
+            for sub in _states_inside(ent):
+                add(sub.start_char, sub.end_char, sub.text, sub.end_char, None, "GPE")
 
     # "X province/district" the parser did not mark as an entity
     for m in _DESIGNATOR_RX.finditer(text):
@@ -177,18 +216,11 @@ def _candidates(ctx: Context) -> list[_Mention]:
             if m is not None and len(out) > n:
                 m.cue = CUE_NOUN
 
-    lines = [dateline(text)] + [_caps_dateline(text)]
-    for line in lines:
-        if line:
-            place, _, (s, e) = line
-            m = add(s, e, place, e, "city", "GPE")
-            if m is not None:
-                m.dateline, m.cue = True, None  # a dateline names a place: no cue needed
 
     for m in _proper_noun_mentions(ctx, covered):
         added = add(m.start, m.end, m.surface, m.end, m.feature_hint, m.label)
         if added is not None:
-            added.cue, added.label_other = m.cue, m.label_other
+            added.cue, added.label_other, added.bare = m.cue, m.label_other, m.bare
     return sorted(out, key=lambda m: m.start)
 
 
@@ -222,7 +254,8 @@ def _person_names(ctx: Context) -> tuple[set[str], list[tuple[int, int]]]:
             continue
         i = ent.start
         while i > 0 and name_word(doc[i - 1]) and doc[i - 1].whitespace_ and not _title_case(doc[i - 1].sent) \
-                and doc[i - 1].lower_.rstrip(".") not in PERSON_TITLES and doc[i - 1].ent_type_ != "PERSON":
+                and doc[i - 1].lower_.rstrip(".") not in PERSON_TITLES and doc[i - 1].ent_type_ != "PERSON" \
+                and not (doc[i - 1].text.endswith(".") and len(doc[i - 1]) > 2):  # "Lumpkin, Ga." + "Roe"
             i -= 1  # "Israel" + PERSON "Katz"
         words = [t for t in doc[i:ent.end] if t.text[:1].isupper()]
         # a place the model read as a person ("Addis Ababa", "crossed at Mae Sot") names nobody
@@ -327,7 +360,7 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
     """Proper nouns the gazetteer knows and the text cues as places, that no
     place entity covers: runs of capitalised PROPN tokens, longest known
     sub-run first ("Nerkin Hand", else "Hand")."""
-    doc, text = ctx.doc, ctx.text
+    doc = ctx.doc
     gaz = get_gazetteer()
     # Words the article writes in lower case somewhere are common words
     # ("Base" in a headline); words of multi-word person names are people.
@@ -358,7 +391,7 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
         k = i
         while k < j:  # longest known sub-run starting at k, else move on
             for end in range(min(j, k + 4), k, -1):
-                m = _cued_mention(ctx, doc[k:end], gaz, ent_of, person_words, covered)
+                m = _cued_mention(ctx, doc[k:end], gaz, ent_of, person_words, covered, whole=(k == i and end == j))
                 if m is not None:
                     out.append(m)
                     k = end
@@ -370,7 +403,9 @@ def _proper_noun_mentions(ctx: Context, covered: list[tuple[int, int]]) -> list[
 
 
 def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set[str],
-                  covered: list[tuple[int, int]]) -> _Mention | None:
+                  covered: list[tuple[int, int]], whole: bool = True) -> _Mention | None:
+    """`whole`: the span is the whole capitalised run (not "Commerce" of "Chamber
+    of Commerce" nor "Lake" of "Lake Tahoe Resort")."""
     if span[-1].text in ("-", *NAME_PARTICLES) or span[0].text in ("-", *NAME_PARTICLES):
         return None
     start, end = span.start_char, span.end_char
@@ -384,9 +419,9 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
     ents = {ent_of[t.i] for t in span if t.i in ent_of}
     label = "GPE"
     for ent in ents:
+        surface, s0 = _strip(ent.text, ent.start_char)
         if ent.label_ in NOT_PLACE_LABELS:
             return None
-        surface, s0 = _strip(ent.text, ent.start_char)
         if (s0, s0 + len(surface)) != (start, end) and \
                 (ent.label_ == "PERSON" or not any(t.lower_ in ("and", "or", ",") for t in ent)):
             return None
@@ -398,8 +433,20 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
         return None  # a speaker: "..., Kaya said"
     sent = span.sent
     strength, hint = _cue(ctx.text, start, sent.start_char)
+    if strength is None and _LOCAL_HEAD_RX.match(ctx.text, end):
+        strength, hint = CUE_NOUN, "local"  # "Gainesville man charged"
+    prev = ctx.doc[span.start - 1] if span.start else None
+    nxt = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+    # a word of a longer name: "Chamber of Commerce" (after "X of"), "Central Command",
+    # "Union Carbide" (the tagger split the run), "the Church of ...", "Hope's Wings"
+    in_name = not whole or (prev is not None and (
+        (not prev.is_sent_start and prev.text[:1].isupper()) or
+        (prev.lower_ == "of" and span.start > 1 and ctx.doc[span.start - 2].text[:1].isupper()))) or \
+        (nxt is not None and (nxt.text[:1].isupper() or nxt.lower_ in ("of", "'s", "’s")))
     if strength is None:
-        return None
+        if ents or in_name or root.dep_ == "poss":
+            return None
+        strength = CUE_NONE  # taken only as a town of the article's own regions
     if label == "PERSON" and strength < CUE_NOUN:
         # "toward X", "in X", but not "spoke to X", "X's plan"
         prep = re.search(r"(\w+)\s+(?:\w+\s+(?:and|or)\s+|\w+,\s+)*$",
@@ -412,7 +459,7 @@ def _cued_mention(ctx: Context, span: Span, gaz, ent_of: dict, person_words: set
                 root.dep_ == "poss" or ctx.text[end:end + 2] in ("'s", "’s"):
             return None
     return _Mention(start, end, span.text, span.text, hint, label, sent.start_char,
-                    cue=strength, label_other=label in OTHER_LABELS)
+                    cue=strength, label_other=label in OTHER_LABELS, bare=not in_name)
 
 
 def _known_place(name: str) -> bool:

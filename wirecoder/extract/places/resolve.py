@@ -10,40 +10,51 @@ from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
 from wirecoder.extract.places.mentions import _Mention
 from wirecoder.extract.places.patterns import _bare, _named_as
 from wirecoder.extract.places.words import (
-    CUE_NOUN,
-    CUE_PREP,
     ADMIN1_IN_ARTICLE,
     ADMIN1_NAMED,
+    ADMIN1_POSSIBLE,
     ALT_NAME_PENALTY,
     CITY_NAMESAKE,
     CITY_WEIGHT,
     COUNTRY_IN_ARTICLE,
     COUNTRY_IN_SENTENCE,
     CUE_MIN_POP_ABROAD,
+    CUE_MIN_POP_LOCAL,
     CUE_MIN_POP_NAMED,
     CUE_MIN_POP_OF,
     CUE_MIN_POP_PREP,
+    CUE_NOUN,
     CUE_NOUN_BONUS,
+    CUE_OF,
+    CUE_PREP,
     CURATED_BONUS,
     DESIGNATOR_MATCH,
     FEATURE_PRIOR,
     HINT_FEATURES,
     MIN_CITY_SCORE,
     PAIR_MATCH,
-    RESOLVE_PASSES,
     REGION_DISCOUNT,
+    RESOLVE_PASSES,
     SPANS_STATES,
     VARIANT_PENALTY,
+    VOTE_MARGIN,
 )
 
 
-def _cue_allows(e: GazEntry, strength: int, label_other: bool, in_article_country: bool) -> bool:
+def _cue_allows(e: GazEntry, strength: int, label_other: bool, in_article_country: bool,
+                local: bool = False, in_article_region: bool = False) -> bool:
     """May a cued proper noun (no place entity) be this gazetteer entry?
-    `label_other`: the model read the name as a person or organisation."""
+    `label_other`: the model read the name as a person or organisation;
+    `local`: a local head follows it ("Chicopee residents"), which names a
+    town as surely as "the town of" but says nothing of its country."""
     if e.feature == "country" or e.curated:
         return True
+    if in_article_region and e.feature in ("city", "region"):
+        return True  # "Pack 162 of Plainview" in a story on Nebraska towns
+    if strength < CUE_OF:
+        return False
     if strength >= CUE_NOUN:
-        return in_article_country or e.population >= CUE_MIN_POP_ABROAD
+        return in_article_country or e.population >= (CUE_MIN_POP_LOCAL if local else CUE_MIN_POP_ABROAD)
     if strength >= CUE_PREP:
         floor = CUE_MIN_POP_NAMED if label_other else CUE_MIN_POP_PREP
         return in_article_country and (e.feature == "region" or e.population >= floor)
@@ -102,9 +113,11 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
     for m in mentions:
         by_key[key_of[id(m)]].append(m)
     # exact namesakes, then spelling variants ("Wajid" for GeoNames' "Waajid")
-    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(_base(k))]}
+    # (looked up as written, so that "Pétion-Ville" also finds "Pétionville")
+    written = {k: next((m.surface for m in ms if "-" in m.surface), _base(k)) for k, ms in by_key.items()}
+    cands = {k: [*exact, *variants] for k in by_key for exact, variants in [gaz.lookup_split(written[k])]}
     cands = {k: v for k, v in cands.items() if v}
-    variant_ids = {k: {e.id for e in gaz.lookup_split(_base(k))[1]} for k in cands}
+    variant_ids = {k: {e.id for e in gaz.lookup_split(written[k])[1]} for k in cands}
 
     # "X, Y" pairs: X's mention followed by ", " and Y's mention
     pairs: dict[str, set[str]] = defaultdict(set)  # X key -> Y keys
@@ -119,9 +132,19 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
     # in a story naming "Georgia") is in the article's geography whatever
     # sense that name takes
     named_keys = {_base(k) for k in by_key}
-    # Pass 1 ranks by the prior alone; later passes rank again with the article's
-    # context (its countries, regions) as the pass before read it.
-    for _ in range(RESOLVE_PASSES):
+    # the first-level regions each name could lie in (by a name the place is shown
+    # under): how many of the article's names could be in one region votes for it
+    # (only namesakes that rank near the name's likeliest place vote: "Vienna" is
+    # no vote for Virginia, "Washington" none for Illinois)
+    best_prior = {k: max(_prior(e) for e in v) for k, v in cands.items()}
+    possible = {k: {a for e in v if e.feature in ("city", "region") and e.country
+                    and _prior(e) >= best_prior[k] - VOTE_MARGIN
+                    for a in [_admin1_key(e)] if a and _named_as(e, _base(k))} for k, v in cands.items()}
+    votes = Counter(a for regions in possible.values() for a in regions)
+    voters = sum(1 for regions in possible.values() if regions)
+    def context(resolved: dict[str, GazEntry]):
+        """What the article's resolved names say: mentions per (name, country) and
+        per (name, first-level region), countries per sentence, regions named."""
         mentions_of = Counter()  # country -> mentions of places in it, per name
         for k, e in resolved.items():
             if e.country:
@@ -141,8 +164,23 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
         admin1_of = {k: {normalize_name(e.admin1), normalize_name(_bare(e.admin1))}
                      for k, e in resolved.items()
                      if e.admin1 and normalize_name(_bare(e.admin1)) != normalize_name(e.name)}
+        return mentions_of, in_admin1, sent_countries, admin1_of
+
+    # Pass 1 ranks by the prior alone; later passes rank again with the article's
+    # context (its countries, regions) as the pass before read it.
+    for pass_no in range(RESOLVE_PASSES):
+        last = pass_no == RESOLVE_PASSES - 1
+        mentions_of, in_admin1, sent_countries, admin1_of = context(resolved)
         new: dict[str, GazEntry] = {}
+        res = resolved
+        done: set[str] = set()
         for k, options in cands.items():
+            if last and done:
+                # the last pass reads each name's context as this pass has already
+                # resolved it, so that two names that agree with each other ("Athens",
+                # "Henderson County") cannot keep swapping states between passes
+                res = {**{x: e for x, e in resolved.items() if x not in done}, **new}
+                mentions_of, in_admin1, sent_countries, admin1_of = context(res)
             # context from every other name of the article, never from this one
             weight = Counter()
             for (x, c), n in mentions_of.items():
@@ -156,9 +194,9 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             top1 = max(weight1.values(), default=0)
             here = {c for m in by_key[k] for x, c in sent_countries[m.sent_start] if x != k}
             admin1_named = set().union(*(v for x, v in admin1_of.items() if x != k))
-            regions_named = {normalize_name(_bare(e.name)) for x, e in resolved.items()
+            regions_named = {normalize_name(_bare(e.name)) for x, e in res.items()
                              if x != k and e.feature == "region"} | \
-                            {normalize_name(e.name) for x, e in resolved.items()
+                            {normalize_name(e.name) for x, e in res.items()
                              if x != k and e.feature == "region"}
             hints = set().union(*(HINT_FEATURES.get(m.feature_hint, {m.feature_hint})
                                   for m in by_key[k] if m.feature_hint))
@@ -168,10 +206,14 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             if len(cued) == len(by_key[k]):
                 strength = max(m.cue for m in cued)
                 label_other = all(m.label_other for m in cued)
+                local = all(m.feature_hint == "local" for m in cued)
+                bare = all(m.bare for m in cued)
                 options = [e for e in options
                            if _cue_allows(e, strength, label_other,
                                        (weight[e.country] > 0 if e.country else False) or
-                                       (e.admin1 is not None and normalize_name(e.admin1) in named_keys))]
+                                       (e.admin1 is not None and normalize_name(e.admin1) in named_keys),
+                                       local,
+                                       bare and e.admin1 is not None and weight1[normalize_name(e.admin1)] > 0)]
                 noun_bonus = CUE_NOUN_BONUS if strength >= CUE_NOUN else 0.0
             else:
                 noun_bonus = 0.0
@@ -197,6 +239,13 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                     score += COUNTRY_IN_ARTICLE * weight[e.country] / top
                 if top1 and e.admin1 and e.feature != "country":
                     score += ADMIN1_IN_ARTICLE * weight1[normalize_name(e.admin1)] / top1
+                a1 = _admin1_key(e)
+                others = voters - (1 if possible[k] else 0)
+                if a1 and others:
+                    # as much as the article is about that state: in a story on Iran,
+                    # "Washington" and "Geneva" sharing Illinois says nothing
+                    about = weight[e.country] / top if top else 1.0
+                    score += ADMIN1_POSSIBLE * about * (votes[a1] - (a1 in possible[k])) / others
                 if not _named_as(e, _base(k)) and e.id not in variant_ids[k]:
                     score -= ALT_NAME_PENALTY
                 if e.country in here:
@@ -211,8 +260,8 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
                 if any(_in_region(e, y) for y in pairs.get(k, ())):
                     score += PAIR_MATCH  # "Paris, Texas"
                 for x, ys in pairs.items():  # "Atlanta, Georgia": Georgia holds Atlanta
-                    if _base(k) in ys and x in resolved and resolved[x].admin1 and \
-                            normalize_name(resolved[x].admin1) in (normalize_name(e.name),
+                    if _base(k) in ys and x in res and res[x].admin1 and \
+                            normalize_name(res[x].admin1) in (normalize_name(e.name),
                                                                    normalize_name(_bare(e.name))):
                         score += PAIR_MATCH
                 kind_said = hints and e.feature in hints
@@ -229,6 +278,7 @@ def _resolve(mentions: list[_Mention], text: str) -> dict[int, GazEntry]:
             # names does not count here).
             if best is not None and not (best.feature == "city" and best_support < MIN_CITY_SCORE):
                 new[k] = best
+            done.add(k)
         resolved = new
     return {key: resolved[k] for m in mentions for key, k in [(id(m), key_of[id(m)])] if k in resolved}
 

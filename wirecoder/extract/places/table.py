@@ -9,11 +9,19 @@ from spacy.tokens import Span, Token
 
 from wirecoder.data.actors import get_actor_kb
 from wirecoder.data.gazetteer import GazEntry, get_gazetteer, normalize_name
+from wirecoder.extract.common.vocabulary import ordered
 from wirecoder.extract.context import Context
-from wirecoder.models import Place
-from wirecoder.extract.places.mentions import _Mention, _strip, _candidates, _not_a_place, _person_names
+from wirecoder.extract.places.mentions import (
+    _candidates,
+    _Mention,
+    _not_a_place,
+    _person_names,
+    _strip,
+)
+from wirecoder.extract.places.patterns import _named_as
 from wirecoder.extract.places.resolve import _resolve
-from wirecoder.extract.places.words import PLACE_LABELS, _ALIAS_RX, _PAREN_RX
+from wirecoder.extract.places.words import _ALIAS_RX, _PAREN_RX, PLACE_LABELS
+from wirecoder.models import Place
 
 
 @dataclass
@@ -148,6 +156,8 @@ def extract_places(ctx: Context) -> PlaceTable:
         table.entries.append(e)
         table._spans.extend((s, t, i) for s, t in spans)
     _add_demonyms(ctx, table)
+    _add_resident_names(ctx, table)
+    _add_headline_places(ctx, table)
     table._spans.sort()
     return table
 
@@ -184,3 +194,68 @@ def _add_demonyms(ctx: Context, table: PlaceTable) -> None:
                 seen.add(normalize_name(surface))
                 place.aliases.append(surface)
 
+
+
+# "Ohioans", "New Londoners", "South Ossetian": a capitalised name ending like a
+# people's name; see @demonym_endings.
+_RESIDENT_RX = re.compile(r"(?<![\w\-'’])(?:[A-Z][\w'’]*\s)?[A-Z][\w'’]*(?:n|ns|r|rs|e|es)\b")
+
+
+def _add_resident_names(ctx: Context, table: PlaceTable) -> None:
+    """The name of the people of a place the article names ("Ohioans" of Ohio,
+    "New Londoners" of New London) becomes an alias of that place: it says who,
+    like a demonym, and points at the place all the same."""
+    endings = [tuple(e.split(":", 1)) for e in ordered("demonym_endings")]
+    by_name: dict[str, Place] = {}
+    for p in table.places:
+        if p.mentions:
+            for n in (p.name, *p.aliases):
+                by_name.setdefault(normalize_name(n), p)
+    for m in _RESIDENT_RX.finditer(ctx.text):
+        word = m.group(0)
+        key = normalize_name(word)
+        if key in by_name:
+            continue  # a place's own name ("Lebanon")
+        for end, instead in endings:
+            if key.endswith(end) and len(key) > len(end) + 2:
+                place = by_name.get(key[:-len(end)] + instead)
+                if place is not None:
+                    if all(normalize_name(a) != key for a in place.aliases):
+                        place.aliases.append(word)
+                    break
+
+
+# "Shelling of a Camp in Darfur Kills Dozens": a name after a locative preposition in a
+# headline, longest known run of its capitalised words first.
+_HEADLINE_PLACE_RX = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Oo]utside|[Aa]cross)\s+"
+                                r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})")
+
+
+def _add_headline_places(ctx: Context, table: PlaceTable) -> None:
+    """Places a headline kept apart from the text names ("... in Darfur"): taken
+    only as a place of a country the text's own places lie in, and listed without
+    mentions (the spans are offsets into the text). A headline the text repeats
+    was read with it."""
+    title = (ctx.article.title or "").strip()
+    if not title or ctx.text.lstrip().startswith(title[:40]):
+        return
+    gaz = get_gazetteer()
+    countries = {e.country for e in table.entries if e.country}
+    for m in _HEADLINE_PLACE_RX.finditer(title):
+        words = m.group("name").split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            key = normalize_name(name)
+            entry = next((e for e in gaz.lookup(name) if e.country in countries and _named_as(e, key)), None)
+            if entry is None:
+                continue
+            place = next((p for p, e in zip(table.places, table.entries) if e.id == entry.id), None)
+            if place is None:
+                table.places.append(Place(name=entry.name, aliases=[a for a in (name, *entry.aliases)
+                                                                    if normalize_name(a) != normalize_name(entry.name)],
+                                          country=entry.country, lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                                          feature=entry.feature, geonameid=entry.geonameid, mentions=[]))
+                table.entries.append(entry)
+            elif all(normalize_name(a) != key for a in (place.name, *place.aliases)):
+                place.aliases.append(name)
+            break

@@ -1,12 +1,16 @@
-"""Word lists and ranking weights of the place extractor.
+"""Word classes and ranking weights of the place extractor.
 
-WORD CLASSES are the block below marked as such: the coordinator moves them to
-the shared vocabulary (wirecoder/extract/common) once it exists; WEIGHTS follow."""
+The words themselves live in wirecoder/data/vocabulary.tsv (the @place_* classes and
+shared ones such as @motion_verbs, @speech, @months); this module builds the tables and
+patterns the extractor matches with from them. US state abbreviations stay here: a
+case-sensitive mapping of written forms to states, not a class of words."""
 from __future__ import annotations
 
 import re
 
-# ======== WORD CLASSES (to move to the shared vocabulary) ========
+from wirecoder.extract.common.vocabulary import ordered, words
+
+# ======== WORD CLASSES (words from vocabulary.tsv) ========
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Entities of these labels are places only when the gazetteer knows them as a
@@ -15,16 +19,12 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 OTHER_LABELS = ("ORG", "PERSON", "NORP")
 OTHER_MIN_POP = 500_000
 # Entity texts that are directions or blocs, not places ("the West", "the South").
-NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern",
-                        "southern", "central", "midwest", "north east", "south west", "global south",
-                        "global north", "earth", "world", "the west"})
+NOT_PLACES = words("place_not_places")
 
 # Designators after a name: "Punjab province", "Gulu district", "Donetsk region".
-DESIGNATORS = {"province": "region", "provinces": "region", "region": "region", "state": "region",
-               "governorate": "region", "oblast": "region", "prefecture": "region",
-               "county": "region", "department": "region", "territory": "region",
-               "district": None, "municipality": None, "city": "city", "town": "city",
-               "village": "city"}
+DESIGNATORS = {**{w: "region" for w in ordered("place_designators_region")},
+               **{w: "city" for w in ordered("place_designators_city")},
+               **{w: None for w in ordered("place_designators_any")}}
 _DESIGNATOR_RX = re.compile(
     r"\b(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})\s+(?P<des>"
     + "|".join(sorted(DESIGNATORS, key=len, reverse=True)) + r")\b")
@@ -38,23 +38,25 @@ _PAREN_RX = re.compile(r"^\s*\((?P<alias>[A-Z][\w'’\-]+(?:[\s\-][A-Z][\w'’\-
 
 # Nouns naming a kind of place, before "of": "the village of X", "the eastern
 # province of X", "the main island of X". Value: the feature hint they give.
-PLACE_NOUNS = {"village": "city", "villages": "city", "town": "city", "towns": "city",
-               "city": "city", "cities": "city", "port": "city", "capital": "city",
-               "hamlet": "city", "settlement": "city", "camp": "city", "suburb": "city",
-               "neighbourhood": "city", "neighborhood": "city", "municipality": None,
-               "district": None, "districts": None, "area": None, "enclave": None,
-               "province": "region", "provinces": "region", "region": "region",
-               "regions": "region", "state": "region", "governorate": "region",
-               "oblast": "region", "county": "region", "department": "region",
-               "prefecture": "region", "territory": "region", "island": "island",
-               "islands": "island", "archipelago": "island"}
+PLACE_NOUNS = {**{w: "city" for w in ordered("place_of_nouns_city")},
+               **{w: "region" for w in ordered("place_of_nouns_region")},
+               **{w: "island" for w in ordered("place_of_nouns_island")},
+               **{w: None for w in ordered("place_of_nouns_any")}}
 # Feature hints -> the features they fit. "Off X" is said of coasts and islands.
 HINT_FEATURES = {"city": {"city"}, "region": {"region"}, "island": {"region", "site"},
-                 "coast": {"region", "site", "country"}}
+                 "coast": {"region", "site", "country"}, "local": {"city", "region"}}
+# "Gainesville man", "Norfolk High School": a head word of @place_local_heads right
+# after a name says the name is a town or county (never a country: "Jordan elementary").
+_LOCAL_HEAD_RX = re.compile(r"(?i)\s+(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ordered("place_local_heads"), key=len, reverse=True))
+    + r")\b(?!['’\-])")
 _NAME = r"[A-Z][\w'’\-]*"
 _LIST = rf"(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*"
 # How strongly the words before a proper noun say it is a place.
 CUE_NOUN, CUE_PREP, CUE_OF = 3, 2, 1
+# No cue at all: a proper noun the gazetteer knows as a town of a first-level region
+# the article's other places lie in ("Winfield" in a story about Iowa towns).
+CUE_NONE = 0
 _CUES = [
     (CUE_NOUN, re.compile(rf"\b(?P<noun>{'|'.join(PLACE_NOUNS)})\s+of\s+{_LIST}$")),
     # "west of X", "the outskirts of X", "30 km north of X"
@@ -67,25 +69,17 @@ _CUES = [
 ]
 # A name the model calls a PERSON is a place only with a place noun or a
 # locative preposition before it, never in "spoke to X", "said X".
-PERSON_PREPS = {"in", "at", "near", "toward", "towards", "into", "outside", "inside", "around",
-                "across", "through", "via", "off", "beyond", "throughout", "within", "from"}
+PERSON_PREPS = words("place_person_preps")
 # Entity labels whose words are never towns: "on Friday", "the Geneva Conventions".
 NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT",
                     "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE")
 # Lower-case words inside place names: "Norte de Santander", "Ciudad del Este".
-NAME_PARTICLES = ("de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "le", "les", "y", "al", "el")
+NAME_PARTICLES = ordered("place_name_particles")
 # Verbs of motion whose "to"/"from" points at a place ("fled to X"), unlike
 # "spoke to X" or "a letter from X".
-MOTION_VERBS = {"flee", "travel", "move", "return", "head", "go", "come", "send", "deploy", "march",
-                "retreat", "evacuate", "relocate", "fly", "drive", "deliver", "transfer", "withdraw",
-                "advance", "walk", "escape", "ship", "airlift", "bus", "push", "extend", "spread",
-                "expand", "migrate", "cross", "divert", "redeploy", "transport", "take", "bring"}
+MOTION_VERBS = words("motion_verbs")
 # Words before a name that make it a person's: "Mr Talas", "President Rahmon".
-PERSON_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "president", "minister",
-                 "congressman", "congresswoman", "lawmaker", "mp", "commissioner", "secretary",
-                 "premier", "chancellor", "governor", "mayor", "gen", "col", "colonel", "lt", "maj",
-                 "capt", "captain", "sgt", "judge", "sheikh", "imam", "pope", "king", "queen",
-                 "prince", "princess", "ambassador", "spokesman", "spokeswoman", "spokesperson"}
+PERSON_TITLES = words("person_titles")
 # Capitalised heads that make "<place> <head>" the name of a body: "the Sinaloa
 # Cartel", "the Kyiv Independent". Not "Airport", "Stadium": those are places.
 _ORG_HEAD_RX = re.compile(r"\s+(?:Cartel|Front|Movement|Party|Brigades?|Times|Post|Herald|Tribune|"
@@ -93,11 +87,8 @@ _ORG_HEAD_RX = re.compile(r"\s+(?:Cartel|Front|Movement|Party|Brigades?|Times|Po
                           r"Airlines|Airways|Group)\b")
 # Actor kinds (wirecoder.data.actors) whose names are not places.
 GROUP_KINDS = ("demonym", "ethnic", "armed", "org")
-SPEECH_VERBS = {"say", "tell", "add", "state", "claim", "announce", "report", "write", "deny",
-                "confirm", "warn", "insist", "note", "explain", "recall"}
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-             "friday", "saturday", "sunday"}
+SPEECH_VERBS = words("speech")
+_CALENDAR = words("months") | words("weekdays")
 # US states as AP style and news abbreviate them ("Lexington, Ky.",
 # "(D-Ill.)"); postal codes ("KY") are left out: "IN", "OR", "ME" are words.
 US_STATE_ABBREVIATIONS = {
@@ -117,7 +108,7 @@ US_STATE_ABBREVIATIONS = {
 }
 # Abbreviations that are also titles or words before a name ("Miss. Roe" is rare,
 # "Del. Ann Roe" a delegate, "Ind. Sen." an independent): states only after a comma.
-TITLE_LIKE_ABBREVIATIONS = frozenset({"Miss.", "Del.", "Ind.", "Mo.", "Wash."})
+TITLE_LIKE_ABBREVIATIONS = words("place_title_like_abbreviations")  # compared lower-cased
 US_STATES = frozenset(US_STATE_ABBREVIATIONS.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine",
                                                           "Ohio", "Utah"}
 
@@ -130,6 +121,7 @@ CUE_MIN_POP_ABROAD = 100_000  # "the town of X" with X in no country of the arti
 CUE_MIN_POP_PREP = 5_000  # "toward X"
 CUE_MIN_POP_NAMED = 20_000  # "toward X" when the model read X as a person or organisation
 CUE_MIN_POP_OF = 100_000  # "the defence of X"
+CUE_MIN_POP_LOCAL = 20_000  # "Chicopee residents" with Chicopee in no country of the article
 CUE_NOUN_BONUS = 1.5  # "the village of X" says it is a settlement: a hamlet may pass MIN_CITY_SCORE
 
 # Prior: a city scores CITY_WEIGHT * log10(population), so 1,000 -> 4.5,
@@ -159,6 +151,14 @@ REGION_DISCOUNT = 2.5
 # x share of the article's place mentions lying in the candidate's first-level
 # region: a story about Ohio puts "Lima" and "Springfield" in Ohio.
 ADMIN1_IN_ARTICLE = 2.5
+# x share of the article's other names that have a namesake (by a shown name) in the
+# candidate's first-level region, whichever sense they take: "Athens" and "Henderson
+# County" in one story are both in Texas (or both in Tennessee), not in Greece and
+# North Carolina; local news names a state's towns without naming the state.
+ADMIN1_POSSIBLE = 2.5
+# ... counting only namesakes whose prior is within this of the name's likeliest
+# place: about a hundredfold in population.
+VOTE_MARGIN = 3.0
 # Pass 1 ranks by the prior alone, each later pass with the article's places
 # as the pass before read them; the third lets a state the second pass moved
 # ("Georgia" from the country to the US state) pull its counties along.
