@@ -63,8 +63,12 @@ class TypePolicy:
     request: bool = False
     # Absorbs the requests said in it ("crowds gathered, calling for ...").
     absorbs_requests: bool = False
-    # "travelled to Khartoum for talks": the noun after a verb of travel is an event.
+    # "travelled to Khartoum for talks", "arrived on a visit", "converged for a rally": the
+    # noun after a verb of travel is an event.
     purpose_of_travel: bool = False
+    # Named as the backdrop of another act it happened: "threw stones during
+    # demonstrations", "clashes amid protests" (a noun licensed by "during"/"amid").
+    backdrop: bool = False
     # A verb of it that only restates another record's denial ("denied that guards had
     # mistreated detainees") or decision ("agreed to freeze the assets") gives way to it.
     restates_denial: bool = False
@@ -109,7 +113,8 @@ _TABLE = (
                answers_violence=True, answers_proposal=True, restates_denial=True),
     TypePolicy("THREATEN", "13", intended_as_threat=True, target_preps=HARM_PREPS,  speech_act=True, self_reported=True, takes_content=True, threat=True,
                said_infinitive=True),
-    TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True),
+    TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True,
+               purpose_of_travel=True, backdrop=True),
     TypePolicy("MOBILIZE", "15", self_reported=True, decided=True),
     TypePolicy("SANCTION", "16", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, has_recipient=True, decided=True, harm=True,
                announced_as="THREATEN"),
