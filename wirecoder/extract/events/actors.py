@@ -62,3 +62,21 @@ def country_actor(ctx: Context, code: str) -> Actor:
                     ctx.text[s:e].lower() in names for s, e in a.mentions)):
                 return a
     return Actor(name=_country_name(country, code), code=code, country=code)
+
+
+# Sectors that say nothing of a state: people, groups and movements the text may place.
+_STATELESS_SECTORS = frozenset({None, "CVL", "OPP", "PTY", "REB", "REL", "EDU", "BUS", "HLH"})
+
+
+def is_state(actor: Actor | None) -> bool:
+    """A state (or its government) as a party: an ISO code that is also the country."""
+    return actor is not None and actor.code is not None and actor.code == actor.country and len(actor.code) == 3
+
+
+def placed(actor: Actor | None, country: str | None) -> Actor | None:
+    """A party of no known state, taken as of `country`: "ethnic Albanians demonstrated in
+    Serbia" are Serbia's, as the actor tables code an ethnic group by where the text places
+    it. States, public and international bodies, the media and NGOs keep what they have."""
+    if actor is None or country is None or actor.code or actor.country or actor.sector not in _STATELESS_SECTORS:
+        return actor
+    return actor.model_copy(update={"code": country, "country": country})

@@ -68,7 +68,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
-from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, same_actor
+from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, is_state, placed, same_actor
 from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
 from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of
@@ -357,7 +357,12 @@ class _Coder:
             target = self.roles.recipient(tok, licensor, source)
         if target is None and policy(etype).targets_host_state:
             target = protest_target(self.roles, tok, licensor, source)   # the state protested to
-        return source, target
+        # parties of no known state are of the place the clause names ("ethnic Albanians
+        # demonstrated in Serbia"); protesters, else of the state they protest to
+        place = event_location(self.ctx, tok, licensor)
+        where = place.country if place is not None and place.country else None
+        host = target.code if policy(etype).targets_host_state and is_state(target) else None
+        return placed(source, where or host), placed(target, where)
 
 
 def extract_events(ctx: Context) -> list[Event]:
