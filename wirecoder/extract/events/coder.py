@@ -68,7 +68,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
-from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, is_state, placed, same_actor
+from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, country_actor, is_state, placed, same_actor
 from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
 from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of
@@ -361,6 +361,8 @@ class _Coder:
         # demonstrated in Serbia"); protesters, else of the state they protest to
         place = event_location(self.ctx, tok, licensor)
         where = place.country if place is not None and place.country else None
+        if target is None and where is not None and policy(etype).placed_target:
+            target = country_actor(self.ctx, where)      # "eased emergency measures in Montenegro"
         host = target.code if policy(etype).targets_host_state and is_state(target) else None
         return placed(source, where or host), placed(target, where)
 

@@ -79,6 +79,9 @@ class TypePolicy:
     # Intended or threatened ("is ready to strike", "will boycott ... unless"), it is a threat.
     intended_as_threat: bool = False
     # With no target named, a protest is aimed at the state it is held in (events/targets.py).
+    # With no target named, an act done in a place is aimed at that place's state ("eased
+    # emergency measures in Montenegro", "strengthened its forces in Lebanon").
+    placed_target: bool = False
     targets_host_state: bool = False
     # Prepositions that name whom the act is for or against when the lexicon row's own
     # target places find no one (events/targets.py): help "to/for/with", harm "against/on/at".
@@ -104,7 +107,7 @@ _TABLE = (
                answers_proposal=True),
     TypePolicy("COOPERATE", "06", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, refused_as="REJECT"),
     TypePolicy("AID", "07", target_preps=HELP_PREPS,  self_reported=True, has_recipient=True, decided=True),
-    TypePolicy("CONCEDE", "08", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
+    TypePolicy("CONCEDE", "08", placed_target=True, committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
     TypePolicy("RETREAT", "08", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, refused_as="REJECT"),
     TypePolicy("REQUEST", "02", target_preps=REQUEST_PREPS,  speech_act=True, self_reported=True, takes_content=True, said_infinitive=True,
                answers_violence=True, request=True),
@@ -115,11 +118,11 @@ _TABLE = (
                said_infinitive=True),
     TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True,
                purpose_of_travel=True, backdrop=True),
-    TypePolicy("MOBILIZE", "15", self_reported=True, decided=True),
+    TypePolicy("MOBILIZE", "15", placed_target=True, self_reported=True, decided=True),
     TypePolicy("SANCTION", "16", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, has_recipient=True, decided=True, harm=True,
                announced_as="THREATEN"),
-    TypePolicy("COERCE", "17", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
-    TypePolicy("ASSAULT", "19", intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
+    TypePolicy("COERCE", "17", placed_target=True, intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
+    TypePolicy("ASSAULT", "19", placed_target=True, intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
                force=True),
 )
 
