@@ -185,10 +185,13 @@ def absorbed_by_protest(tok: Token, by_token: ByToken) -> bool:
     """"crowds gathered ..., calling for the president to resign": the demand is the
     protest's, not a request of its own."""
     cur = tok
-    for _ in range(3):
-        if cur.dep_ not in ("advcl", "conj", "acl", "xcomp", "relcl") or cur.head == cur:
+    for _ in range(5):
+        if cur.dep_ not in ("advcl", "conj", "acl", "xcomp", "relcl", "pcomp", "prep") or cur.head == cur:
             return False
         cur = cur.head
-        if any(policy(o.entry.type).absorbs_requests for o in by_token.get(cur.i, [])):
+        # the protest is the verb ("rioted ..., demanding") or the noun it carries on
+        # ("continued their hunger strike to demand ...")
+        held = [cur] + [c for c in cur.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(policy(o.entry.type).absorbs_requests for t in held for o in by_token.get(t.i, [])):
             return True
     return False

@@ -347,6 +347,10 @@ class _Coder:
             elif (agentless or (cand.kind == "noun" and src_tok is None)) and policy(etype).self_reported \
                     and claimant.sector in PUBLIC_BODY_SECTORS:
                 source = claimant                 # "9 rioters were arrested," police said
+        if source is None and policy(etype).held_by_people and src_tok is not None and src_tok.pos_ == "NOUN" \
+                and src_tok.lower_ not in FIRST_PERSON:
+            # "prisoners rioted": people the tables do not know, placed below
+            source = Actor(name=" ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i), sector="CVL")
         if target is None and policy(etype).answers_violence and target_np is not None \
                 and self.roles.is_violence_noun(target_np):
             # "condemned the strikes": who last struck, else who last used force

@@ -41,6 +41,8 @@ class TypePolicy:
     announced_as: str | None = None
     # Yielding: what the speaker says it will not do is a refusal (see `refused_as`).
     refused_as: str | None = None
+    # The PLOVER mode of that refusal ("will not negotiate" refuses to meet).
+    refusal_mode: str = "yield"
     # Armed violence: its source is who "condemned the raid" blames, its THREATEN mode is
     # "violence", and harm in it ("killed in a drone attack") reports it.
     violence: bool = False
@@ -82,6 +84,9 @@ class TypePolicy:
     # With no target named, an act done in a place is aimed at that place's state ("eased
     # emergency measures in Montenegro", "strengthened its forces in Lebanon").
     placed_target: bool = False
+    # Whoever holds it is a party even where the actor tables know no such group
+    # ("prisoners rioted", "fundamentalists began a hunger strike"): people, of the place.
+    held_by_people: bool = False
     targets_host_state: bool = False
     # Prepositions that name whom the act is for or against when the lexicon row's own
     # target places find no one (events/targets.py): help "to/for/with", harm "against/on/at".
@@ -102,7 +107,8 @@ REQUEST_PREPS = ("to", "on", "upon", "from")
 _TABLE = (
     TypePolicy("AGREE", "03", target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT",
                answers_proposal=True, restates_decision=True),
-    TypePolicy("CONSULT", "04", target_preps=HELP_PREPS,  self_reported=True, purpose_of_travel=True),
+    TypePolicy("CONSULT", "04", target_preps=HELP_PREPS,  self_reported=True, purpose_of_travel=True,
+               refused_as="REJECT", refusal_mode="meet"),
     TypePolicy("SUPPORT", "05", committed_when_announced=True, target_preps=HELP_PREPS,  speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
                answers_proposal=True),
     TypePolicy("COOPERATE", "06", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, refused_as="REJECT"),
@@ -117,7 +123,7 @@ _TABLE = (
     TypePolicy("THREATEN", "13", intended_as_threat=True, target_preps=HARM_PREPS,  speech_act=True, self_reported=True, takes_content=True, threat=True,
                said_infinitive=True),
     TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True,
-               purpose_of_travel=True, backdrop=True),
+               purpose_of_travel=True, backdrop=True, held_by_people=True),
     TypePolicy("MOBILIZE", "15", placed_target=True, self_reported=True, decided=True),
     TypePolicy("SANCTION", "16", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, has_recipient=True, decided=True, harm=True,
                announced_as="THREATEN"),
