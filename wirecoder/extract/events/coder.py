@@ -173,6 +173,8 @@ class _Coder:
         self.state.last_source = ev.source
         if policy(ev.type).violence and not ev.negated and ev.source.sector not in _UNARMED:
             self.state.last_violence_source = ev.source
+        if policy(ev.type).force and not ev.negated and ev.source.sector not in _UNARMED:
+            # "... have arrested 1,200 people" ... "condemned the arrests"
             self.state.violence_by_word[trigger.lemma_.lower()] = ev.source
         if policy(ev.type).harm and not ev.negated:
             self.state.last_hostile_source = ev.source
@@ -229,6 +231,9 @@ class _Coder:
             # ("critics launched an attack on the plan" is no ASSAULT for lack of actors)
             self._actorless.add(tok.i)
             return None                           # ... but "the parties agreed to" stands
+        if source is None and target is None and policy(etype).needs_actor_or_place and cand.how == "occur" \
+                and event_location(self.ctx, tok, licensor) is None:
+            return None
         if same_actor(source, target):
             target = None
 

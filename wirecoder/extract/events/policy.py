@@ -25,6 +25,9 @@ class TypePolicy:
     self_reported: bool = False
     # Worth a record only with a known actor ("was praised as a milestone" is no SUPPORT).
     needs_actor: bool = False
+    # Said only to have begun or gone on ("the shooting started at first light"), it is
+    # worth a record only with a known actor or a place: else it tells of no one and nowhere.
+    needs_actor_or_place: bool = False
     # Always has a recipient; with none named it is the country the story is about.
     has_recipient: bool = False
     # Its complement is its content, not an event of its own ("asked X to cease air
@@ -128,7 +131,7 @@ _TABLE = (
     TypePolicy("SANCTION", "16", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, has_recipient=True, decided=True, harm=True,
                announced_as="THREATEN"),
     TypePolicy("COERCE", "17", placed_target=True, intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
-    TypePolicy("ASSAULT", "19", placed_target=True, intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
+    TypePolicy("ASSAULT", "19", placed_target=True, needs_actor_or_place=True, intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
                force=True),
 )
 
