@@ -370,8 +370,11 @@ class _Coder:
         # demonstrated in Serbia"); protesters, else of the state they protest to
         place = event_location(self.ctx, tok, licensor)
         where = place.country if place is not None and place.country else None
-        if target is None and where is not None and policy(etype).placed_target:
-            target = country_actor(self.ctx, where)      # "eased emergency measures in Montenegro"
+        if target is None and where is not None and (policy(etype).placed_target or cand.how == "purpose" and not (
+                source is not None and where in (source.code, source.country))):
+            # "eased emergency measures in Montenegro"; "arrived in Amman on a visit" is
+            # a visit to Jordan (a trip at home visits no one)
+            target = country_actor(self.ctx, where)
         host = target.code if policy(etype).targets_host_state and is_state(target) else None
         return placed(source, where or host), placed(target, where)
 

@@ -175,8 +175,10 @@ class Roles:
                 if first_np is None:
                     first_np = np
                 a = self.actor(np, avoid=source)
-                if a is None and how == "comp":
-                    code = self.ctx.story.place_country(np, states_only=True)   # "commitments extend to the Philippines"
+                if a is None and (how == "comp" or how.startswith("prep:") and policy(cand.entry.type).has_recipient):
+                    # "commitments extend to the Philippines", "sent arms to Pakistan": a state
+                    # named as where it goes receives it
+                    code = self.ctx.story.place_country(np, states_only=True)
                     a = country_actor(self.ctx, code) if code is not None else None
                 if a is not None:
                     return a, np
