@@ -138,7 +138,7 @@ class NamedActors(Part):
         country = self.countries.np_place_country(tok)
         return country is not None and country != code
 
-    def _home_state(self, tok: Token, code: str | None = None) -> Optional[str]:
+    def _home_state(self, tok: Token, code: str | None = None) -> str | None:
         """The state a nationality word before a people names as theirs, when it is another
         state than the people's own: "Bosnian Serbs" (BIH), "Iraqi Kurds" (IRQ)."""
         for m in tok.children:

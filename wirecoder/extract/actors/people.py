@@ -193,7 +193,7 @@ class People(Part):
         if not (aff.code or aff.country) and actor.code is None:
             # "President X, who has ruled Belarus since 1994", "Y, who coordinates the WFP operation"
             aff = merge_affiliations(aff, self.resolver.affiliations.clause_affiliation(head))
-        led = None if aff.explicit or actor.code else self.leader_country(names)
+        led = None if aff.explicit or actor.code else self._leader_country(names)
         if led is not None:
             # "President Bush", "ousted president Aristide": a leader the tables know is of
             # the state they led, not of a state named near them
@@ -227,7 +227,7 @@ class People(Part):
             actor.affiliate = self._affiliate(actor, pre, title_heads)
         return actor
 
-    def leader_country(self, names: list[Token]) -> Optional[str]:
+    def _leader_country(self, names: list[Token]) -> str | None:
         """The state a head of state or government the tables list led: by the full name,
         or by a surname written alone ("President Bush", "Putin said")."""
         return (self.kb.leader(join_words(names))

@@ -232,7 +232,7 @@ class _Coder:
             self._actorless.add(tok.i)
             return None                           # ... but "the parties agreed to" stands
         if source is None and target is None and policy(etype).needs_actor_or_place and cand.how == "occur" \
-                and event_location(self.ctx, tok, licensor) is None:
+                and claimant is not None and event_location(self.ctx, tok, licensor) is None:
             return None
         if same_actor(source, target):
             target = None

@@ -25,8 +25,10 @@ class TypePolicy:
     self_reported: bool = False
     # Worth a record only with a known actor ("was praised as a milestone" is no SUPPORT).
     needs_actor: bool = False
-    # Said only to have begun or gone on ("the shooting started at first light"), it is
-    # worth a record only with a known actor or a place: else it tells of no one and nowhere.
+    # Said in someone's words only to have begun or gone on ("'the shooting started at
+    # first light,' a vendor said"), it is worth a record only with a known actor or a
+    # place: else it is the colour of a witness's account, of no one and nowhere. (Told
+    # by the text itself, "the bombardment began before dawn" stands.)
     needs_actor_or_place: bool = False
     # Always has a recipient; with none named it is the country the story is about.
     has_recipient: bool = False
