@@ -8,9 +8,10 @@ from __future__ import annotations
 import pycountry
 from spacy.tokens import Token
 
+from wirecoder.data.actors import get_actor_kb
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.args import actor_in_np
-from wirecoder.models import Actor
+from wirecoder.models import Actor, Place
 
 # Sectors of public bodies (the state's, and intergovernmental ones): whose own acts they report in the passive,
 # and whose "installations" a source of the same state cannot attack.
@@ -80,3 +81,14 @@ def placed(actor: Actor | None, country: str | None) -> Actor | None:
     if actor is None or country is None or actor.code or actor.country or actor.sector not in _STATELESS_SECTORS:
         return actor
     return actor.model_copy(update={"code": country, "country": country})
+
+
+def place_state(place: Place | None) -> str | None:
+    """The state a place is in; a place named as a state is that state, whatever town of
+    the same name the gazetteer found ("in Montenegro province" is not in Brazil)."""
+    if place is None:
+        return None
+    entry = get_actor_kb().lookup(place.name)
+    if entry is not None and entry.kind == "state" and entry.code:
+        return entry.code
+    return place.country or None

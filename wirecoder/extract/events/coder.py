@@ -68,7 +68,9 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
-from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, country_actor, is_state, placed, same_actor
+from wirecoder.extract.events.actors import (
+    PUBLIC_BODY_SECTORS, country_actor, is_state, place_state, placed, same_actor,
+)
 from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
 from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of
@@ -368,8 +370,7 @@ class _Coder:
             target = protest_target(self.roles, tok, licensor, source)   # the state protested to
         # parties of no known state are of the place the clause names ("ethnic Albanians
         # demonstrated in Serbia"); protesters, else of the state they protest to
-        place = event_location(self.ctx, tok, licensor)
-        where = place.country if place is not None and place.country else None
+        where = place_state(event_location(self.ctx, tok, licensor))
         if target is None and where is not None and (policy(etype).placed_target or cand.how == "purpose" and not (
                 source is not None and where in (source.code, source.country))):
             # "eased emergency measures in Montenegro"; "arrived in Amman on a visit" is
