@@ -6,9 +6,7 @@ THREATEN. The coder proper reads infinitives of intent as no event ("offered to 
 over the suspects" reports no handover), so this module adds the intention itself:
 
 - a verb of commitment with a to-infinitive: "promised to continue aid", "pledged to
-  withdraw" (@intent_verb in predicates.tsv). "offered to" is left out: our own gold
-  reads "offered to mediate" as the mediation, not an AGREE, and with it our sets lost
-  precision;
+  withdraw", "offered to hand over" (@intent_verb in predicates.tsv);
 - "be" + an adjective of readiness with a to-infinitive or "to" + gerund: "is ready
   to contribute troops", "is willing to send", "is prepared to lift the ban", "is
   committed to opening up" (@intent_adj);
