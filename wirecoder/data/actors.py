@@ -92,6 +92,7 @@ class ActorKB:
         self._organ_nouns: dict[str, list[str]] = data.get("organ_nouns", {})
         self._armed_scope: dict[str, list[str]] = data.get("armed_scope", {})
         self._patterns: list[dict] = data["ruler_patterns"]
+        self._leaders: dict[str, str] = data.get("leaders", {})
         # Words of every name of a state ("kingdom" for Saudi Arabia, from "Kingdom of
         # Saudi Arabia"): lets "the kingdom" point back to the right state.
         self._state_words: dict[str, frozenset[str]] = {}
@@ -157,6 +158,12 @@ class ActorKB:
         if not hasattr(self, "_all_org_nouns"):
             self._all_org_nouns = frozenset(n for ns in self._org_nouns.values() for n in ns)
         return self._all_org_nouns
+
+    def leader(self, name: str, surname_only: bool = False) -> str | None:
+        """ISO3 of the state a head of state or government named so led ("Bill Clinton",
+        or with `surname_only` a surname standing alone: "President Bush"), if listed."""
+        key = normalise(name)
+        return self._leaders.get("~" + key if surname_only else key)
 
     def is_org_code(self, code: str | None) -> bool:
         return bool(code) and code in self._org_nouns

@@ -74,6 +74,7 @@ class Builder:
         self.org_nouns: dict[str, list[str]] = {}
         self.organ_nouns: dict[str, list[str]] = {}    # canonical organ name -> nouns
         self.armed_scope: dict[str, list[str]] = {}    # armed group -> other states it fights in
+        self.leaders: dict[str, str] = {}              # full name, or "~surname", -> ISO3
         self.iso3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
 
     # -- entries ---------------------------------------------------------------
@@ -195,6 +196,20 @@ class Builder:
             self.armed_scope[names[0]] = also
             self.add(names, entry(names[0], code, code, r["sector"], None, "armed"), r["_where"])
 
+    def leader_table(self) -> None:
+        """Heads of state and government by name (leaders.tsv): kept apart from the
+        entries, since a person's name is no name of their state."""
+        where: dict[str, str] = {}
+        for r in read_tsv("leaders.tsv"):
+            self.check_code(r["iso3"], r["_where"], orgs_ok=False)
+            keys = [normalise(n) for n in split(r["names"])]
+            keys += ["~" + normalise(r["surname"])] if r["surname"] else []
+            for key in keys:
+                if self.leaders.get(key, r["iso3"]) != r["iso3"]:
+                    raise BuildError(f"{r['_where']}: {key!r} already means {self.leaders[key]} ({where[key]})")
+                self.leaders[key] = r["iso3"]
+                where[key] = r["_where"]
+
     def capitals(self) -> None:
         curated = read_tsv("capitals.tsv")
         for r in curated:
@@ -250,6 +265,7 @@ class Builder:
         self.capitals()
         self.noun_table()
         self.ethnic()
+        self.leader_table()
         for e in self.entries:
             e["surfaces"] = sorted(set(e["surfaces"]))
         patterns = ruler_patterns(self.entries)
@@ -266,6 +282,7 @@ class Builder:
             "org_nouns": self.org_nouns,
             "organ_nouns": self.organ_nouns,
             "armed_scope": self.armed_scope,
+            "leaders": dict(sorted(self.leaders.items())),
             "ruler_patterns": patterns,
         }
 

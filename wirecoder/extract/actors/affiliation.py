@@ -55,6 +55,9 @@ class Affiliations(Part):
         code = self.kb.demonym(t.text)
         if code and (t.pos_ in ("ADJ", "PROPN") or t.ent_type_ == "NORP"):
             return Affiliation(code, code, None, True), 1
+        led = self.kb.leader(t.text, surname_only=True) if t.pos_ == "PROPN" else None
+        if led is not None:          # "the Bush administration", "the Kohl government"
+            return Affiliation(led, led, "GOV", True), 1
         # The longest KB name starting here ("European Union", "U.S.").
         for n in range(min(6, len(words) - i), 0, -1):
             span = words[i:i + n]

@@ -118,7 +118,8 @@ class NamedActors(Part):
 
     def nationals(self, tok: Token, code: str, span_toks, words) -> DraftActor:
         """Nationals named by a demonym ("Armenians"); "ethnic Armenians" are an ethnic group."""
-        if any(w.lower_ == "ethnic" for w in words) or self._located_abroad(tok, code):
+        if any(w.lower_ == "ethnic" for w in words) or self._located_abroad(tok, code) \
+                or self._home_state(tok, code) is not None:
             return self._ethnic(tok, phrase_text(span_toks), span_toks, words)
         if is_plural(tok) or tok.lower_ != tok.lemma_.lower() and tok.text.endswith("s"):
             # "Armenians protested": nationals of the state, not its government.
@@ -137,9 +138,20 @@ class NamedActors(Part):
         country = self.countries.np_place_country(tok)
         return country is not None and country != code
 
+    def _home_state(self, tok: Token, code: str | None = None) -> str | None:
+        """The state a nationality word before a people names as theirs, when it is another
+        state than the people's own: "Bosnian Serbs" (BIH), "Iraqi Kurds" (IRQ)."""
+        for m in tok.children:
+            if m.dep_ in ("amod", "compound") and m.i < tok.i:
+                other = self.kb.demonym(m.text)
+                if other is not None and other != code:
+                    return other
+        return None
+
     def _ethnic(self, tok: Token, name: str, span_toks, words) -> DraftActor:
-        """An ethnic group: coded by the country the text places it in, else none."""
-        country = self.countries.np_place_country(tok)
+        """An ethnic group: coded by the country the text places it in, else by the state a
+        nationality word before it names ("Iraqi Kurds"), else none."""
+        country = self.countries.np_place_country(tok) or self._home_state(tok)
         key = ("ethnic", name.lower().replace("ethnic ", ""), country)
         actor = self.reg.by_key.get(key) or self.reg.new(key, "ethnic", name)
         actor.code = actor.country = country

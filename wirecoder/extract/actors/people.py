@@ -193,6 +193,11 @@ class People(Part):
         if not (aff.code or aff.country) and actor.code is None:
             # "President X, who has ruled Belarus since 1994", "Y, who coordinates the WFP operation"
             aff = merge_affiliations(aff, self.resolver.affiliations.clause_affiliation(head))
+        led = None if aff.explicit or actor.code else self._leader_country(names)
+        if led is not None:
+            # "President Bush", "ousted president Aristide": a leader the tables know is of
+            # the state they led, not of a state named near them
+            aff = Affiliation(led, led, aff.sector or "GOV", True)
         if aff.code or aff.country:
             if not actor.code or aff.explicit:
                 actor.code, actor.country = aff.code, aff.country
@@ -221,6 +226,12 @@ class People(Part):
         if actor.affiliate is None:
             actor.affiliate = self._affiliate(actor, pre, title_heads)
         return actor
+
+    def _leader_country(self, names: list[Token]) -> str | None:
+        """The state a head of state or government the tables list led: by the full name,
+        or by a surname written alone ("President Bush", "Putin said")."""
+        return (self.kb.leader(join_words(names))
+                or (self.kb.leader(names[-1].text, surname_only=True) if len(names) == 1 else None))
 
     def _title_heads(self, head: Token, extra_titles: Iterable[Token]) -> list[Token]:
         """Title nouns around a name: appositions ("X, a spokeswoman for the rebels"), the group in

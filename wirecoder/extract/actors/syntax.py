@@ -51,6 +51,8 @@ def is_phrase_word(t: Token) -> bool:
             nxt.dep_ == "conj" and nxt.head.i == prev.i and prev.dep_ in ("amod", "compound", "nmod"))
     if t.pos_ == "ADP":
         return t.lower_ in ("of", "for")   # "Secretary of State", "Minister for Foreign Affairs"
+    if t.tag_ == "VBN" and t.dep_ == "amod" and t.lower_ in words("leading_participle"):
+        return True                        # "NATO-led peacekeepers"
     return t.pos_ in _NP_POS or t.tag_ == "POS"
 
 

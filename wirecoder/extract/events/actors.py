@@ -8,9 +8,10 @@ from __future__ import annotations
 import pycountry
 from spacy.tokens import Token
 
+from wirecoder.data.actors import get_actor_kb
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.args import actor_in_np
-from wirecoder.models import Actor
+from wirecoder.models import Actor, Place
 
 # Sectors of public bodies (the state's, and intergovernmental ones): whose own acts they report in the passive,
 # and whose "installations" a source of the same state cannot attack.
@@ -62,3 +63,32 @@ def country_actor(ctx: Context, code: str) -> Actor:
                     ctx.text[s:e].lower() in names for s, e in a.mentions)):
                 return a
     return Actor(name=_country_name(country, code), code=code, country=code)
+
+
+# Sectors that say nothing of a state: people, groups and movements the text may place.
+_STATELESS_SECTORS = frozenset({None, "CVL", "OPP", "PTY", "REB", "REL", "EDU", "BUS", "HLH"})
+
+
+def is_state(actor: Actor | None) -> bool:
+    """A state (or its government) as a party: an ISO code that is also the country."""
+    return actor is not None and actor.code is not None and actor.code == actor.country and len(actor.code) == 3
+
+
+def placed(actor: Actor | None, country: str | None) -> Actor | None:
+    """A party of no known state, taken as of `country`: "ethnic Albanians demonstrated in
+    Serbia" are Serbia's, as the actor tables code an ethnic group by where the text places
+    it. States, public and international bodies, the media and NGOs keep what they have."""
+    if actor is None or country is None or actor.code or actor.country or actor.sector not in _STATELESS_SECTORS:
+        return actor
+    return actor.model_copy(update={"code": country, "country": country})
+
+
+def place_state(place: Place | None) -> str | None:
+    """The state a place is in; a place named as a state is that state, whatever town of
+    the same name the gazetteer found ("in Montenegro province" is not in Brazil)."""
+    if place is None:
+        return None
+    entry = get_actor_kb().lookup(place.name)
+    if entry is not None and entry.kind == "state" and entry.code:
+        return entry.code
+    return place.country or None

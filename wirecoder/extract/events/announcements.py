@@ -69,7 +69,8 @@ def recode_announced(rec: WorkingEvent, announced: bool, mod: str | None, claima
     elif rules.refused_as is not None and negated and mod == "future" and rec.denial is None:
         # "we will not lift the roadblocks": refusing to yield
         refusal = POLICY[rules.refused_as]
-        rec.type, rec.mode, rec.cameo, rec.negated, rec.claimed_by = refusal.type, "yield", refusal.cameo, False, None
+        rec.type, rec.mode, rec.cameo, rec.negated, rec.claimed_by = \
+            refusal.type, rules.refusal_mode, refusal.cameo, False, None
         rec.source = rec.source or claimant
 
 

@@ -57,9 +57,13 @@ def noun_licence(cand: Candidate, lex: Lexicon, ctx: Context) -> tuple[Token | N
         if need is None or any(c.lower_ in need or c.lemma_.lower() in need for c in head.children):
             return head, "occur"
     # "travelled to Khartoum for negotiations with army commanders"
-    if policy(cand.entry.type).purpose_of_travel and first.dep_ == "pobj" and head.lower_ == "for" \
+    if policy(cand.entry.type).purpose_of_travel and first.dep_ == "pobj" and head.lower_ in ("for", "on") \
             and head.head.pos_ == "VERB" and lex.in_class("motion", verb_lemma(head.head)):
         return head.head, "purpose"
+    # "threw stones during demonstrations": the backdrop of an act happened
+    if policy(cand.entry.type).backdrop and first.dep_ == "pobj" and head.lower_ in ("during", "amid", "amidst") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, "backdrop"
     # "two soldiers were killed in a drone attack", "died in an air strike": the harm
     # reports the attack (the victims are its target, see event_roles.victims)
     if policy(cand.entry.type).violence and first.dep_ == "pobj" and head.lower_ in ("in", "during") \
@@ -181,10 +185,13 @@ def absorbed_by_protest(tok: Token, by_token: ByToken) -> bool:
     """"crowds gathered ..., calling for the president to resign": the demand is the
     protest's, not a request of its own."""
     cur = tok
-    for _ in range(3):
-        if cur.dep_ not in ("advcl", "conj", "acl", "xcomp", "relcl") or cur.head == cur:
+    for _ in range(5):
+        if cur.dep_ not in ("advcl", "conj", "acl", "xcomp", "relcl", "pcomp", "prep") or cur.head == cur:
             return False
         cur = cur.head
-        if any(policy(o.entry.type).absorbs_requests for o in by_token.get(cur.i, [])):
+        # the protest is the verb ("rioted ..., demanding") or the noun it carries on
+        # ("continued their hunger strike to demand ...")
+        held = [cur] + [c for c in cur.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(policy(o.entry.type).absorbs_requests for t in held for o in by_token.get(t.i, [])):
             return True
     return False

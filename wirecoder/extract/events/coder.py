@@ -68,7 +68,9 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.context import Context
 from wirecoder.extract.events.accusations import stated_accusations
-from wirecoder.extract.events.actors import PUBLIC_BODY_SECTORS, same_actor
+from wirecoder.extract.events.actors import (
+    PUBLIC_BODY_SECTORS, country_actor, is_state, place_state, placed, same_actor,
+)
 from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
 from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of
@@ -173,6 +175,8 @@ class _Coder:
         self.state.last_source = ev.source
         if policy(ev.type).violence and not ev.negated and ev.source.sector not in _UNARMED:
             self.state.last_violence_source = ev.source
+        if policy(ev.type).force and not ev.negated and ev.source.sector not in _UNARMED:
+            # "... have arrested 1,200 people" ... "condemned the arrests"
             self.state.violence_by_word[trigger.lemma_.lower()] = ev.source
         if policy(ev.type).harm and not ev.negated:
             self.state.last_hostile_source = ev.source
@@ -229,6 +233,9 @@ class _Coder:
             # ("critics launched an attack on the plan" is no ASSAULT for lack of actors)
             self._actorless.add(tok.i)
             return None                           # ... but "the parties agreed to" stands
+        if source is None and target is None and policy(etype).needs_actor_or_place and cand.how == "occur" \
+                and claimant is not None and event_location(self.ctx, tok, licensor) is None:
+            return None
         if same_actor(source, target):
             target = None
 
@@ -347,6 +354,10 @@ class _Coder:
             elif (agentless or (cand.kind == "noun" and src_tok is None)) and policy(etype).self_reported \
                     and claimant.sector in PUBLIC_BODY_SECTORS:
                 source = claimant                 # "9 rioters were arrested," police said
+        if source is None and policy(etype).held_by_people and src_tok is not None and src_tok.pos_ == "NOUN" \
+                and src_tok.lower_ not in FIRST_PERSON:
+            # "prisoners rioted": people the tables do not know, placed below
+            source = Actor(name=" ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i), sector="CVL")
         if target is None and policy(etype).answers_violence and target_np is not None \
                 and self.roles.is_violence_noun(target_np):
             # "condemned the strikes": who last struck, else who last used force
@@ -357,7 +368,16 @@ class _Coder:
             target = self.roles.recipient(tok, licensor, source)
         if target is None and policy(etype).targets_host_state:
             target = protest_target(self.roles, tok, licensor, source)   # the state protested to
-        return source, target
+        # parties of no known state are of the place the clause names ("ethnic Albanians
+        # demonstrated in Serbia"); protesters, else of the state they protest to
+        where = place_state(event_location(self.ctx, tok, licensor))
+        if target is None and where is not None and (policy(etype).placed_target or cand.how == "purpose" and not (
+                source is not None and where in (source.code, source.country))):
+            # "eased emergency measures in Montenegro"; "arrived in Amman on a visit" is
+            # a visit to Jordan (a trip at home visits no one)
+            target = country_actor(self.ctx, where)
+        host = target.code if policy(etype).targets_host_state and is_state(target) else None
+        return placed(source, where or host), placed(target, where)
 
 
 def extract_events(ctx: Context) -> list[Event]:

@@ -6,9 +6,7 @@ THREATEN. The coder proper reads infinitives of intent as no event ("offered to 
 over the suspects" reports no handover), so this module adds the intention itself:
 
 - a verb of commitment with a to-infinitive: "promised to continue aid", "pledged to
-  withdraw" (@intent_verb in predicates.tsv). "offered to" is left out: our own gold
-  reads "offered to mediate" as the mediation, not an AGREE, and with it our sets lost
-  precision;
+  withdraw", "offered to hand over" (@intent_verb in predicates.tsv);
 - "be" + an adjective of readiness with a to-infinitive or "to" + gerund: "is ready
   to contribute troops", "is willing to send", "is prepared to lift the ban", "is
   committed to opening up" (@intent_adj);
@@ -75,9 +73,14 @@ def _is_harm(act: Token, lex: Lexicon) -> bool:
     or, for a verb of going on ("to continue the offensive", "to keep fighting"), what
     goes on is."""
     lemma = verb_lemma(act)
-    if lex.in_class("presuppose", lemma) or lex.in_class("implicative", lemma):
+    if lex.in_class("presuppose", lemma) or lex.in_class("implicative", lemma) or lex.in_class("light", lemma):
+        # what goes on, or what a light verb carries out ("ready to launch an offensive")
         inner = children(act, "xcomp", "dobj")
         return any(_harmful_word(t, lex) for t in inner)
+    if lex.in_class("halt", lemma):
+        # ending something is harm only when cooperation ends ("to halt aid"), not when
+        # the speaker offers to stop its own doings ("offered to stop expanding")
+        return any(lex.in_class("relations", t.lemma_.lower()) for t in children(act, "dobj"))
     return _harmful_word(act, lex)
 
 
@@ -117,7 +120,9 @@ def stated_intentions(sent: Span, ctx: Context, lex: Lexicon, roles: Roles, quot
         act = _intended_act(tok, lex)
         if act is None:
             continue
-        verb = tok if tok.pos_ == "VERB" and tok.tag_ != "VBN" or tok.dep_ == "ROOT" else tok.head
+        # the verb of the clause: the adjective's "be", but a perfect "had offered" itself
+        finite = tok.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        verb = tok if tok.pos_ == "VERB" and finite or tok.dep_ == "ROOT" else tok.head
         if is_negated(verb, None) or is_negated(tok, None) or _reported_content(verb, lex) \
                 or modality(verb) == "hypothetical":
             continue                 # "is not willing to", "urged X to be ready to", "could offer to"

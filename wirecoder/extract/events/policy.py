@@ -25,6 +25,11 @@ class TypePolicy:
     self_reported: bool = False
     # Worth a record only with a known actor ("was praised as a milestone" is no SUPPORT).
     needs_actor: bool = False
+    # Said in someone's words only to have begun or gone on ("'the shooting started at
+    # first light,' a vendor said"), it is worth a record only with a known actor or a
+    # place: else it is the colour of a witness's account, of no one and nowhere. (Told
+    # by the text itself, "the bombardment began before dawn" stands.)
+    needs_actor_or_place: bool = False
     # Always has a recipient; with none named it is the country the story is about.
     has_recipient: bool = False
     # Its complement is its content, not an event of its own ("asked X to cease air
@@ -41,6 +46,8 @@ class TypePolicy:
     announced_as: str | None = None
     # Yielding: what the speaker says it will not do is a refusal (see `refused_as`).
     refused_as: str | None = None
+    # The PLOVER mode of that refusal ("will not negotiate" refuses to meet).
+    refusal_mode: str = "yield"
     # Armed violence: its source is who "condemned the raid" blames, its THREATEN mode is
     # "violence", and harm in it ("killed in a drone attack") reports it.
     violence: bool = False
@@ -63,8 +70,12 @@ class TypePolicy:
     request: bool = False
     # Absorbs the requests said in it ("crowds gathered, calling for ...").
     absorbs_requests: bool = False
-    # "travelled to Khartoum for talks": the noun after a verb of travel is an event.
+    # "travelled to Khartoum for talks", "arrived on a visit", "converged for a rally": the
+    # noun after a verb of travel is an event.
     purpose_of_travel: bool = False
+    # Named as the backdrop of another act it happened: "threw stones during
+    # demonstrations", "clashes amid protests" (a noun licensed by "during"/"amid").
+    backdrop: bool = False
     # A verb of it that only restates another record's denial ("denied that guards had
     # mistreated detainees") or decision ("agreed to freeze the assets") gives way to it.
     restates_denial: bool = False
@@ -75,6 +86,12 @@ class TypePolicy:
     # Intended or threatened ("is ready to strike", "will boycott ... unless"), it is a threat.
     intended_as_threat: bool = False
     # With no target named, a protest is aimed at the state it is held in (events/targets.py).
+    # With no target named, an act done in a place is aimed at that place's state ("eased
+    # emergency measures in Montenegro", "strengthened its forces in Lebanon").
+    placed_target: bool = False
+    # Whoever holds it is a party even where the actor tables know no such group
+    # ("prisoners rioted", "fundamentalists began a hunger strike"): people, of the place.
+    held_by_people: bool = False
     targets_host_state: bool = False
     # Prepositions that name whom the act is for or against when the lexicon row's own
     # target places find no one (events/targets.py): help "to/for/with", harm "against/on/at".
@@ -95,12 +112,13 @@ REQUEST_PREPS = ("to", "on", "upon", "from")
 _TABLE = (
     TypePolicy("AGREE", "03", target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT",
                answers_proposal=True, restates_decision=True),
-    TypePolicy("CONSULT", "04", target_preps=HELP_PREPS,  self_reported=True, purpose_of_travel=True),
+    TypePolicy("CONSULT", "04", target_preps=HELP_PREPS,  self_reported=True, purpose_of_travel=True,
+               refused_as="REJECT", refusal_mode="meet"),
     TypePolicy("SUPPORT", "05", committed_when_announced=True, target_preps=HELP_PREPS,  speech_act=True, self_reported=True, needs_actor=True, takes_content=True,
                answers_proposal=True),
     TypePolicy("COOPERATE", "06", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, refused_as="REJECT"),
     TypePolicy("AID", "07", target_preps=HELP_PREPS,  self_reported=True, has_recipient=True, decided=True),
-    TypePolicy("CONCEDE", "08", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
+    TypePolicy("CONCEDE", "08", placed_target=True, committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, needs_actor=True, takes_content=True, refused_as="REJECT"),
     TypePolicy("RETREAT", "08", committed_when_announced=True, target_preps=HELP_PREPS,  self_reported=True, refused_as="REJECT"),
     TypePolicy("REQUEST", "02", target_preps=REQUEST_PREPS,  speech_act=True, self_reported=True, takes_content=True, said_infinitive=True,
                answers_violence=True, request=True),
@@ -109,12 +127,13 @@ _TABLE = (
                answers_violence=True, answers_proposal=True, restates_denial=True),
     TypePolicy("THREATEN", "13", intended_as_threat=True, target_preps=HARM_PREPS,  speech_act=True, self_reported=True, takes_content=True, threat=True,
                said_infinitive=True),
-    TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True),
-    TypePolicy("MOBILIZE", "15", self_reported=True, decided=True),
+    TypePolicy("PROTEST", "14", intended_as_threat=True, targets_host_state=True,  absorbs_requests=True,
+               purpose_of_travel=True, backdrop=True, held_by_people=True),
+    TypePolicy("MOBILIZE", "15", placed_target=True, self_reported=True, decided=True),
     TypePolicy("SANCTION", "16", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, has_recipient=True, decided=True, harm=True,
                announced_as="THREATEN"),
-    TypePolicy("COERCE", "17", intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
-    TypePolicy("ASSAULT", "19", intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
+    TypePolicy("COERCE", "17", placed_target=True, intended_as_threat=True, target_preps=HARM_PREPS,  self_reported=True, decided=True, harm=True, announced_as="THREATEN", force=True),
+    TypePolicy("ASSAULT", "19", placed_target=True, needs_actor_or_place=True, intended_as_threat=True, target_preps=HARM_PREPS,  harm=True, threat_without_target=True, announced_as="THREATEN", violence=True,
                force=True),
 )
 

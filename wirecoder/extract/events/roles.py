@@ -54,7 +54,12 @@ class Roles:
                 return agent_of(tok)
             return clause_subject(tok)
         if cand.kind == "phrase":
-            return clause_subject(tok) if tok.pos_ == "VERB" else None
+            if tok.pos_ != "VERB":
+                return None
+            if is_passive(tok) and agent_of(tok) is None:
+                # a fixed phrase parsed as a passive: "Israel is opposed to" is Israel's stance
+                return child(tok, "nsubjpass") or clause_subject(tok)
+            return clause_subject(tok)
         if cand.kind == "noun":
             for mod in children(tok, "poss", "amod", "compound"):
                 if mod.lower_ not in cand.entry.modifiers and actor_at(self.ctx, mod) is not None:
@@ -74,7 +79,7 @@ class Roles:
                         if pobj is not None and actor_at(self.ctx, pobj) is not None:
                             return pobj
             if licensor is not None:
-                if cand.how in ("light", "purpose"):
+                if cand.how in ("light", "purpose", "backdrop"):
                     return agent_of(licensor) if is_passive(licensor) else clause_subject(licensor)
                 if cand.how == "occur":                 # "aid from China arrived"
                     for pobj in prep_objects(licensor, ("from", "by")):
@@ -170,8 +175,10 @@ class Roles:
                 if first_np is None:
                     first_np = np
                 a = self.actor(np, avoid=source)
-                if a is None and how == "comp":
-                    code = self.ctx.story.place_country(np, states_only=True)   # "commitments extend to the Philippines"
+                if a is None and (how == "comp" or how.startswith("prep:") and policy(cand.entry.type).has_recipient):
+                    # "commitments extend to the Philippines", "sent arms to Pakistan": a state
+                    # named as where it goes receives it
+                    code = self.ctx.story.place_country(np, states_only=True)
                     a = country_actor(self.ctx, code) if code is not None else None
                 if a is not None:
                     return a, np

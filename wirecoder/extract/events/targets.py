@@ -8,7 +8,9 @@ Tried only when the row's target places (`Roles.target`) found no actor, in this
    is for or against ("granted asylum to 18 Rwandan rebels", "aid for Romania and
    Poland", "sanctions on Iran");
 3. the direct object's own possessor or nationality word, which `np_actor` already reads
-   ("Turkey's efforts", "Panamanian officers"), through the phrases of 1 and 2.
+   ("Turkey's efforts", "Panamanian officers"), through the phrases of 1 and 2;
+4. for a threat, the subject of the condition it puts ("threatened to halt the talks if
+   the United States goes ahead"): whom the threat is meant to deter.
 
 A noun phrase names its actor through `np_actor` (head, possessor, demonym modifier,
 "of" phrase); a coordinated phrase is one target named by its first actor, as
@@ -19,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirecoder.extract.common.syntax import child, children, has_to_infinitive, prep_objects
+from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.events.args import object_of
 from wirecoder.extract.events.lexicon import Entry
 from wirecoder.extract.events.policy import policy
@@ -80,6 +83,21 @@ def fallback_target(roles: Roles, entry: Entry, trigger: Token, licensor: Token 
         if a is not None and not (source is not None and source.code is not None and a.code == source.code
                                        and a.sector == source.sector):
             return a, np
+    if policy(entry.type).threat and verb.pos_ in ("VERB", "AUX"):
+        return _deterred(roles, [verb] + _complements(verb), source)
+    return None, None
+
+
+def _deterred(roles: Roles, verbs: list[Token], source: Actor | None) -> tuple[Actor | None, Token | None]:
+    """The subject of an "if"/"unless" clause on a threatened act: whom it is meant to deter."""
+    marks = words("conditional_marks")
+    for verb in verbs:
+        for cond in children(verb, "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in marks for m in cond.children):
+                subj = child(cond, "nsubj", "nsubjpass")
+                a = roles.actor(subj, avoid=source) if subj is not None else None
+                if a is not None:
+                    return a, subj
     return None, None
 
 
