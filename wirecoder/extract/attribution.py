@@ -177,8 +177,8 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
     for s in reversed(window):
         subjects = [t for t in s if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
         for cand in reversed(subjects):
-            if cand.ent_type_ == "PERSON" or cand.pos_ == "PRON":
-                continue
+            if cand.ent_type_ in ("PERSON", "NORP") or cand.pos_ == "PRON":
+                continue  # a person, or a people ("Serbs gathered ... the division said"), is no body
             if cand.lemma_.lower() == tok.lemma_.lower() and is_definite(cand):
                 if depth < 2:  # "The group said ... The group denied ...": the same body
                     actor = ctx.actors.for_token(cand) or _antecedent(cand, ctx, depth + 1)

@@ -45,9 +45,11 @@ from wirecoder.extract.quote_names import is_address_or_markup, is_title, misuse
 from wirecoder.extract.quote_parts import PieceInfo, join_enabled, joined_quotations
 from wirecoder.extract.quote_speakers import (
     EXTRA_QUOTING_VERBS,
+    bare_attribution,
     layout_speaker,
     past_a_date,
     person_as_named,
+    speaker_beside,
 )
 from wirecoder.models import Actor, Evidence, Quote
 
@@ -242,6 +244,9 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
         verb = _quoting_verb(ctx, q, scope)
         if verb is not None:
             spk_tok = past_a_date(speaker_token(verb), verb)
+            if spk_tok is None or any(_inside(spk_tok, s) for s in all_spans):
+                # a misparse left the verb no subject outside the quotes: the name beside it
+                spk_tok = speaker_beside(verb, q.outer_end) or spk_tok
             speaker = person_as_named(spk_tok, resolve(spk_tok, ctx))
             found = spk_tok is not None
             if spk_tok is not None and spk_tok.pos_ == "PRON" and (
@@ -264,12 +269,18 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
                                    has_own=not carried and speaker is not None)
         if by_layout is not None:  # a label or an introducing line names the speaker
             speaker, carried = by_layout, False
-        pieces.append(PieceInfo(q.start, q.end, q.outer_start, q.outer_end,
-                                verb.idx if verb is not None else None, carried))
+        # '"...?" Lee continued. "..."': the attribution split off as a sentence of its own
+        bare = bare_attribution(q.outer_end, sents)
+        verb_at = verb.idx if verb is not None else None
+        if verb_at is None and bare is not None:
+            verb_at = sents[bare].root.idx
+        pieces.append(PieceInfo(q.start, q.end, q.outer_start, q.outer_end, verb_at, carried,
+                                verb is not None and verb.tag_ == "VBG"))
         quotes.append(Quote(text=body, speaker=speaker, direct=True,
                             evidence=_evidence(ctx, sents, idx)))
         kept.append(q)
-        prev = (speaker, idx[-1], q.outer_end)
+        # the next quote follows the bare attribution
+        prev = (speaker, idx[-1] if bare is None else max(idx[-1], bare), q.outer_end)
     return quotes, kept
 
 

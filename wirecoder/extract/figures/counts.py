@@ -149,7 +149,11 @@ def tally_noun_of(tok: Token) -> Token | None:
 def is_countable(noun: Token | None) -> bool:
     """A noun whose number is a head count: people, or things counted one by one
     ("vessels", "protests", "wells"), not units of measure, time or money."""
-    if noun is None or noun.pos_ != "NOUN":
+    if noun is None:
+        return False
+    if noun.pos_ == "PROPN":  # "several hundred Serbs": a people counted by its plural name
+        return noun.ent_type_ == "NORP" and (noun.tag_ == "NNPS" or noun.text.endswith("s"))
+    if noun.pos_ != "NOUN":
         return False
     lemma = noun.lemma_.lower()
     if lemma in MEASURE_NOUNS or lemma in CURRENCY_NOUNS:
