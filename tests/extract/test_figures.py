@@ -446,3 +446,14 @@ def test_rough_count_and_a_speaker_named_after_a_people(nlp):
     assert figs[1].approximate
     # a people named as a subject before is no antecedent of "the ... office"
     assert figs[1].claimed_by is not None and "health office" in figs[1].claimed_by.name
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The broadcaster reported, citing the interior ministry, that 23 people were killed.", "interior ministry"),
+    ("Radio Kivu said on Monday, citing a hospital director, that more than 30 people had been injured.",
+     "hospital director"),
+    ("The agency said, quoting witnesses, that 40 people were arrested.", "agency"),  # no one in particular
+])
+def test_a_source_an_outlet_cites_is_the_claimant(nlp, text, source):
+    (fig,) = figures(nlp, text)
+    assert fig.claimed_by is not None and source in fig.claimed_by.name

@@ -419,3 +419,11 @@ def test_bare_attribution_sentence_that_runs_on_and_the_piece_after_it(nlp):
             "toured the levee. \u201cWe will need every pump in the state.\u201d")
     qs = direct(quotes(nlp, text))
     assert [speaker_name(q) for q in qs] == ["Ruth Okafor", "Ruth Okafor"]
+
+
+def test_a_clause_leading_into_the_quote_with_a_comma_names_its_speaker(nlp):
+    text = ("\u201cThe school will stay closed until the roof is fixed,\u201d said Ana Ruiz, the principal.\n"
+            "After the councillor questioned her record, Marta Gil shot back, "
+            "\u201cI have repaired more schools than anyone on this council.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Ana Ruiz", "Marta Gil"]

@@ -6,7 +6,8 @@ Real news names many speakers outside the parse of the quoted sentence:
   comments, tweets and pull quotes;
 - a sentence or a label that ends in a colon and introduces the quote:
   'The senator continued:' / 'Pollster Ann Lee: "..."' / 'The mayor
-  released the following statement:' followed by the quotation;
+  released the following statement:' followed by the quotation, or a
+  clause that leads into it with a comma ('Lee shot back, "..."');
 - a bare attribution that spaCy split off as its own sentence after a
   quote that ends in a full stop: '"... missing." Trump said.';
 - the name that stands between the closing mark and the reporting verb
@@ -73,10 +74,12 @@ def _label_after(ctx: Context, outer_end: int) -> Actor | None:
 
 
 def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | None:
-    """'The senator continued:' / 'Pollster Ann Lee: "..."' right before the quote."""
+    """'The senator continued:' / 'Pollster Ann Lee: "..."' right before the quote, or a
+    clause that leads into it with a comma ('Lee shot back, "..."'): its subject speaks."""
     text = ctx.text
     before = text[:outer_start].rstrip()
-    if not before.endswith(":"):
+    comma = before.endswith(",")
+    if not (before.endswith(":") or comma):
         return None
     colon = len(before) - 1
     sent = next((s for s in sents if s.start_char <= colon < s.end_char), None)
@@ -86,7 +89,7 @@ def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | N
     if not toks:
         return None
     last = toks[-1]
-    if last.pos_ == "PROPN":  # a label: 'Pollster Ann Lee:' (not 'the teams bound for Paris:')
+    if last.pos_ == "PROPN" and not comma:  # a label: 'Pollster Ann Lee:' (not 'the teams bound for Paris:')
         return resolve(last, ctx) if last.ent_type_ not in _NOT_SPEAKERS else None
     root = sent.root if sent.root.idx < colon else None
     if root is None or root.pos_ not in ("VERB", "AUX"):
