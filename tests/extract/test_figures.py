@@ -457,3 +457,10 @@ def test_rough_count_and_a_speaker_named_after_a_people(nlp):
 def test_a_source_an_outlet_cites_is_the_claimant(nlp, text, source):
     (fig,) = figures(nlp, text)
     assert fig.claimed_by is not None and source in fig.claimed_by.name
+
+
+def test_a_range_the_parse_hangs_on_the_reporting_verb(nlp):
+    text = "The education ministry said between 200 and 300 schools had been destroyed."
+    (fig,) = figures(nlp, text)
+    assert (fig.kind, fig.min, fig.max) == ("destroyed", 200, 300)
+    assert fig.claimed_by is not None and "ministry" in fig.claimed_by.name

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.numbers import Quantity
-from wirecoder.extract.figures.counts import TALLY_NOUNS, is_human
+from wirecoder.extract.figures.counts import TALLY_NOUNS, clause_of_misread_range, is_human
 
 # Predicates that make a count a casualty-style figure (lemmas).
 # Transitive: the count is their object, or their subject in the passive.
@@ -266,6 +266,12 @@ def figure_kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0
             continue
         break
     dep, head = tok.dep_, tok.head
+    clause = clause_of_misread_range(tok)
+    if clause is not None:  # "said between 200 and 300 schools had been destroyed"
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        kind = _verb_kind(clause, "obj" if passive else "subj", human, armed)
+        if kind:
+            return kind
     if dep in ("dobj", "obj", "dative") and head.pos_ in ("VERB", "AUX"):
         kind = _verb_kind(head, "obj", human, armed)
         if kind:
