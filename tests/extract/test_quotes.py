@@ -427,3 +427,19 @@ def test_a_clause_leading_into_the_quote_with_a_comma_names_its_speaker(nlp):
             "\u201cI have repaired more schools than anyone on this council.\u201d")
     qs = direct(quotes(nlp, text))
     assert [speaker_name(q) for q in qs] == ["Ana Ruiz", "Marta Gil"]
+
+
+@pytest.mark.parametrize("text", [
+    '\u2014"The mayor refused to ride the new tram line," by the Daily Ledger\'s Amy Stone.',
+    'I agree with the senator ("Senator calls the tax plan a fraud on workers," Ledger.com, Monday).',
+    'Her editorial "Tell us why the bridge is still closed," ran on Sunday.',
+])
+def test_headlines_with_their_byline_or_outlet_are_no_quotes(nlp, text):
+    assert direct(quotes(nlp, text)) == []
+
+
+def test_attribution_split_off_after_a_question_carries_to_the_next_piece(nlp):
+    text = ("\u201cWhy are you still backing the governor?\u201d Senator Ada Kerr asked party leaders. "
+            "\u201cWhat does this say about your party?\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Ada Kerr", "Ada Kerr"]

@@ -113,8 +113,9 @@ def bare_attribution(outer_end: int, sents: list[Span]) -> int | None:
     lemma = root.lemma_.lower()
     if root.pos_ not in ("VERB", "AUX") or not (lemma in QUOTING_VERBS or lemma in EXTRA_QUOTING_VERBS):
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
-        return None  # 'Trump said more.' says something of its own
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ not in ("NOUN", "PROPN", "PRON")
+           for c in root.children):
+        return None  # 'Trump said more.' says something of its own ('Lee asked reporters.' does not)
     return k
 
 
