@@ -443,3 +443,11 @@ def test_attribution_split_off_after_a_question_carries_to_the_next_piece(nlp):
             "\u201cWhat does this say about your party?\u201d")
     qs = direct(quotes(nlp, text))
     assert [speaker_name(q) for q in qs] == ["Ada Kerr", "Ada Kerr"]
+
+
+def test_a_new_paragraph_is_no_bare_attribution_of_the_quote_before(nlp):
+    text = ("\u201cThey can close our offices, but they cannot close the count,\u201d said Rita Olmo, "
+            "the campaign manager. \u201cWe have every tally sheet.\u201d\n\n"
+            "The embassy condemned the arrests on Tuesday.")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Rita Olmo", "Rita Olmo"]

@@ -35,6 +35,8 @@ from wirecoder.models import Actor
 # attribution.QUOTING_VERBS ('"...," beamed a delegate', '"...," he continued').
 # Kept here, marked, until the shared vocabulary takes them in.
 EXTRA_QUOTING_VERBS: frozenset[str] = words("quoting_manner")
+# People nouns: the object of a bare attribution that is its addressee ('asked party leaders').
+HUMAN_NOUNS = words("human_nouns")
 # A label after the closing mark: a dash, then a name, then the end of the line.
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
 # Named things that end a line before a quote without saying it.
@@ -98,6 +100,12 @@ def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | N
     return resolve(subj, ctx) if subj is not None else None
 
 
+def _addressee(tok: Token) -> bool:
+    """A verb's object that is whom it is said to ('asked party leaders', 'told Lee')."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+            or tok.lemma_.lower() in HUMAN_NOUNS)
+
+
 def bare_attribution(outer_end: int, sents: list[Span]) -> int | None:
     """Index of the sentence right after a quote that is its bare attribution
     ('"... missing." Trump said.'): a speaker and a verb that quotes nothing of its own."""
@@ -105,6 +113,8 @@ def bare_attribution(outer_end: int, sents: list[Span]) -> int | None:
     if k is None or sents[k].start_char - outer_end > 2:
         return None
     nxt = sents[k]
+    if nxt.start > 0 and "\n" in nxt.doc[nxt.start - 1].text_with_ws:
+        return None  # a new paragraph is no attribution of the quote before it
     root = nxt.root
     # the attribution is short up to its verb; what follows may run on ('Sen. Ann Lee
     # said as she opened the session.'), so long as it quotes nothing of its own
@@ -113,8 +123,7 @@ def bare_attribution(outer_end: int, sents: list[Span]) -> int | None:
     lemma = root.lemma_.lower()
     if root.pos_ not in ("VERB", "AUX") or not (lemma in QUOTING_VERBS or lemma in EXTRA_QUOTING_VERBS):
         return None
-    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.pos_ not in ("NOUN", "PROPN", "PRON")
-           for c in root.children):
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not _addressee(c) for c in root.children):
         return None  # 'Trump said more.' says something of its own ('Lee asked reporters.' does not)
     return k
 
