@@ -174,7 +174,12 @@ def test_figure_inside_a_quotation_is_claimed_by_the_speaker(nlp):
     ("The number of dead rose to 45 on Tuesday.", "killed", 45, 45),
     ("Gunmen took around 150 hostages at the school.", "detained", 150, 150),
     ("Eleven of the dead were soldiers.", "killed", 11, 11),
-    ("Rebels captured 14 soldiers near the border.", "detained", 14, 14),
+    # soldiers taken in battle are captured; civilians seized are detained
+    ("Rebels captured 14 soldiers near the border.", "captured", 14, 14),
+    ("Gunmen seized 12 villagers on the road to the mine.", "detained", 12, 12),
+    ("The clinic took in dozens of wounded after the blast.", "injured", 24, 99),
+    ("Several hundred Kurds gathered outside the court.", "other", 200, 999),
+    ("Between 30 and 40 miners died in the collapse.", "killed", 30, 40),
     ("Hundreds of thousands of Syrians have left the country.", "displaced", 200000, 999999),
     ("More than 40,000 people were forced from their homes by the floods.", "displaced", 40001, None),
     ("The bloc agreed to send a 2,000-strong force.", "other", 2000, 2000),
@@ -431,3 +436,31 @@ def test_a_toll_confirmed_by_a_source_is_its_claim(nlp):
     figs = figures(nlp, "A toll of 23 was confirmed by the provincial government.")
     assert bounds(figs) == [("killed", 23, 23)]
     assert figs[0].claimed_by is not None and "government" in figs[0].claimed_by.name
+
+
+def test_rough_count_and_a_speaker_named_after_a_people(nlp):
+    text = ("Several hundred Kurds gathered outside the court on Monday. "
+            "Roughly 2,000 people were killed in the clashes, the regional health office said.")
+    figs = figures(nlp, text)
+    assert bounds(figs) == [("other", 200, 999), ("killed", 2000, 2000)]
+    assert figs[1].approximate
+    # a people named as a subject before is no antecedent of "the ... office"
+    assert figs[1].claimed_by is not None and "health office" in figs[1].claimed_by.name
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The broadcaster reported, citing the interior ministry, that 23 people were killed.", "interior ministry"),
+    ("Radio Kivu said on Monday, citing a hospital director, that more than 30 people had been injured.",
+     "hospital director"),
+    ("The agency said, quoting witnesses, that 40 people were arrested.", "agency"),  # no one in particular
+])
+def test_a_source_an_outlet_cites_is_the_claimant(nlp, text, source):
+    (fig,) = figures(nlp, text)
+    assert fig.claimed_by is not None and source in fig.claimed_by.name
+
+
+def test_a_range_the_parse_hangs_on_the_reporting_verb(nlp):
+    text = "The education ministry said between 200 and 300 schools had been destroyed."
+    (fig,) = figures(nlp, text)
+    assert (fig.kind, fig.min, fig.max) == ("destroyed", 200, 300)
+    assert fig.claimed_by is not None and "ministry" in fig.claimed_by.name

@@ -55,11 +55,31 @@ def test_split_quote_gives_two_quotes_by_one_speaker(nlp):
 def test_with_the_join_setting_a_split_quotation_comes_whole(nlp, monkeypatch):
     monkeypatch.setenv(JOIN_ENV, "1")
     text = ("\u201cThe talks have reached a dead end,\u201d German Chancellor Hans Weber said, "
-            "adding, \u201cThey need to start again.\u201d")
+            "\u201cand they need to start again.\u201d")
     (q,) = direct(quotes(nlp, text))  # the whole quotation without its attribution
-    assert q.text == "The talks have reached a dead end They need to start again."
+    assert q.text == "The talks have reached a dead end and they need to start again."
     assert "Weber" in speaker_name(q) and q.speaker.code == "DEU"
     assert (q.evidence.start, q.evidence.end) == (0, len(text))
+
+
+def test_with_the_join_setting_an_added_statement_and_a_relative_clause_stay_apart(nlp, monkeypatch):
+    monkeypatch.setenv(JOIN_ENV, "1")
+    text = ("\u201cThe talks have reached a dead end,\u201d German Chancellor Hans Weber said, "
+            "adding, \u201cThey need to start again.\u201d\n"
+            "The union threatened \u201ca strike at every port,\u201d which "
+            "\u201cwould halt all exports for a week.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [q.text for q in qs] == ["The talks have reached a dead end", "They need to start again.",
+                                    "a strike at every port", "would halt all exports for a week."]
+
+
+def test_with_the_join_setting_a_bare_attribution_sentence_joins_the_pieces(nlp, monkeypatch):
+    monkeypatch.setenv(JOIN_ENV, "1")
+    text = ("\u201cIs the bridge really safe for trucks?\u201d Mayor Ana Costa asked. "
+            "\u201cNobody has inspected it in ten years.\u201d")
+    (q,) = direct(quotes(nlp, text))
+    assert q.text == "Is the bridge really safe for trucks? Nobody has inspected it in ten years."
+    assert speaker_name(q) == "Ana Costa"
 
 
 def test_speaker_before_colon_and_pronoun_in_next_sentence(nlp):
@@ -383,3 +403,51 @@ def test_a_place_ending_the_line_before_a_quote_is_not_its_speaker(nlp):
             "\u201cWe will welcome the fans with open arms and full hotels.\u201d")
     (q,) = direct(quotes(nlp, text))
     assert q.speaker is None
+
+
+def test_speaker_between_the_quote_and_a_verb_the_parse_left_without_subject(nlp):
+    text = ("\u201cWe were wrong to wait so long before we acted,\u201d Lucia Ferrer, 58, told "
+            "reporters in Madrid on Monday.\n"
+            "\u201cThe convention was better organised than the last one,\u201d farm delegate "
+            "Tom Reyes, wearing a straw hat, said quietly as the hall emptied.")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Lucia Ferrer", "Tom Reyes"]
+
+
+def test_bare_attribution_sentence_that_runs_on_and_the_piece_after_it(nlp):
+    text = ("\u201cThe river has never been this high!\u201d Governor Ruth Okafor said as she "
+            "toured the levee. \u201cWe will need every pump in the state.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Ruth Okafor", "Ruth Okafor"]
+
+
+def test_a_clause_leading_into_the_quote_with_a_comma_names_its_speaker(nlp):
+    text = ("\u201cThe school will stay closed until the roof is fixed,\u201d said Ana Ruiz, the principal.\n"
+            "After the councillor questioned her record, Marta Gil shot back, "
+            "\u201cI have repaired more schools than anyone on this council.\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Ana Ruiz", "Marta Gil"]
+
+
+@pytest.mark.parametrize("text", [
+    '\u2014"The mayor refused to ride the new tram line," by the Daily Ledger\'s Amy Stone.',
+    'I agree with the senator ("Senator calls the tax plan a fraud on workers," Ledger.com, Monday).',
+    'Her editorial "Tell us why the bridge is still closed," ran on Sunday.',
+])
+def test_headlines_with_their_byline_or_outlet_are_no_quotes(nlp, text):
+    assert direct(quotes(nlp, text)) == []
+
+
+def test_attribution_split_off_after_a_question_carries_to_the_next_piece(nlp):
+    text = ("\u201cWhy are you still backing the governor?\u201d Senator Ada Kerr asked party leaders. "
+            "\u201cWhat does this say about your party?\u201d")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Ada Kerr", "Ada Kerr"]
+
+
+def test_a_new_paragraph_is_no_bare_attribution_of_the_quote_before(nlp):
+    text = ("\u201cThey can close our offices, but they cannot close the count,\u201d said Rita Olmo, "
+            "the campaign manager. \u201cWe have every tally sheet.\u201d\n\n"
+            "The embassy condemned the arrests on Tuesday.")
+    qs = direct(quotes(nlp, text))
+    assert [speaker_name(q) for q in qs] == ["Rita Olmo", "Rita Olmo"]

@@ -47,6 +47,8 @@ QUOTING_VERBS = SPEECH_VERBS | NAMING_VERBS | words("quoting_only")
 CLAIM_XCOMP = words("claim_xcomp")
 # Subjects that are not anyone in particular: the article's own hedge, no claimant.
 ANONYMOUS = words("anonymous_sources")
+# Verbs of an outlet passing on others' words ("citing the ministry", "quoting officials").
+RELAY_VERBS = words("relay_verbs")
 # Common nouns for a body of people that a definite description ("the group")
 # uses to point back to a named organisation.
 COLLECTIVE_NOUNS = words("collective_nouns")
@@ -177,8 +179,8 @@ def _antecedent(tok: Token, ctx: Context, depth: int = 0) -> Actor | None:
     for s in reversed(window):
         subjects = [t for t in s if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")]
         for cand in reversed(subjects):
-            if cand.ent_type_ == "PERSON" or cand.pos_ == "PRON":
-                continue
+            if cand.ent_type_ in ("PERSON", "NORP") or cand.pos_ == "PRON":
+                continue  # a person, or a people ("Serbs gathered ... the division said"), is no body
             if cand.lemma_.lower() == tok.lemma_.lower() and is_definite(cand):
                 if depth < 2:  # "The group said ... The group denied ...": the same body
                     actor = ctx.actors.for_token(cand) or _antecedent(cand, ctx, depth + 1)
@@ -272,6 +274,10 @@ def content_of(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             toks = [t for t in child.subtree]
+            # "said, citing officials, that ...": the participle is the attribution's, not the clause's
+            for part in child.lefts:
+                if part.tag_ == "VBG" and part.lemma_.lower() in RELAY_VERBS:
+                    toks = [t for t in toks if not part.left_edge.i <= t.i <= part.right_edge.i]
             while toks and (toks[0].dep_ == "mark" or toks[0].is_punct
                             or toks[0].lower_ == "that" and toks[0].pos_ == "SCONJ"):
                 toks = toks[1:]
@@ -320,6 +326,18 @@ def _source_of_carrier(tok: Token) -> Token:
                 return next(c for c in node.children if c.dep_ == "poss")
         frontier = nxt
     return tok
+
+
+def cited_source(verb: Token) -> Token | None:
+    """The source a reporting verb passes on: "Reuters reported, citing the health
+    ministry, that ..." -> ministry. Where a newspaper or agency quotes a body, the
+    number or claim is that body's."""
+    for child in verb.children:
+        if child.tag_ == "VBG" and child.lemma_.lower() in RELAY_VERBS and child.dep_ in ("advcl", "xcomp", "conj"):
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() not in ANONYMOUS:
+                return _source_of_carrier(obj)
+    return None
 
 
 def statement_verb(noun: Token) -> Token | None:

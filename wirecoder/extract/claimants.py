@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from wirecoder.extract.attribution import (
     according_to,
+    cited_source,
     content_of,
     is_reporting_verb,
     own_subject,
@@ -39,6 +40,12 @@ def claimant(sent: Span, ctx: Context, trigger: Token | None = None) -> Actor | 
     while cur.head.i != cur.i:
         head = cur.head
         if reports_clause(head, cur.dep_):
+            # "X reported, citing Y, that ...": the claim is Y's (the parse may hang
+            # "citing" on the reported clause itself)
+            cited = cited_source(head) or (cited_source(cur) if cur.dep_ == "ccomp" else None)
+            source = resolve(cited, ctx) if cited is not None and same_paragraph(cited, tok) else None
+            if source is not None:
+                return source
             spk = speaker_token(head)
             if spk is not None and same_paragraph(spk, tok):
                 return resolve(spk, ctx)

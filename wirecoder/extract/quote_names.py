@@ -8,7 +8,10 @@ kinds this module tells apart from speech:
   belongs to the sentence: 'named "Criminal Minds," "Veep" and ...', 'he
   said on "Meet the Press."';
 - web addresses and handles in marks ("pic.twitter.com/...");
-- attribute values of markup left in the text ('<tweet date="March 1">').
+- attribute values of markup left in the text ('<tweet date="March 1">');
+- headlines given with their byline or outlet, as in reading lists and
+  letters: '"Star refuses the role," by the Post's Amy Lee', '("Senator
+  quits race," USAToday.com, Thursday)'.
 """
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ _TITLE_WORD = re.compile(r"[A-Z0-9][\w'\u2019&:-]*|of|the|a|an|and|in|on|for|to|
 _SPEECH_PRONOUNS = frozenset({"I", "We", "You", "I'm", "I\u2019m", "We're", "We\u2019re"})
 _ADDRESS = re.compile(r"^(?:https?://|www\.|pic\.twitter\.com|@\w+$|#\w+$)|\.(?:com|org|net|gov)(?:/|$)", re.I)
 MAX_TITLE_WORDS = 8
+# After a headline: its byline ('," by the Post's Amy Lee') or, in parentheses, its outlet
+# ('," USAToday.com, Thursday)').
+_BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[A-Z]|\s*,\s*[\w.]+\.(?:com|org|net)\b")
 
 
 def is_title(body: str) -> bool:
@@ -47,3 +53,11 @@ def misused_closer(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+
+
+def is_headline(text: str, outer_start: int, outer_end: int) -> bool:
+    """A headline cited with its byline or outlet (see _BYLINE), not speech."""
+    after = text[outer_end:outer_end + 60]
+    if text[max(0, outer_end - 2):outer_end].startswith(","):
+        after = "," + after  # the comma stood inside the closing mark: '," by ...'
+    return _BYLINE.match(after) is not None

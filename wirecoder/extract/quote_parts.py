@@ -13,7 +13,11 @@ last one's). Figures and claimants read the pieces either way.
 Pieces join when they stand in one paragraph, only a short attribution
 stands between them, and the later piece has no speaker of its own: it was
 carried over from the piece before, or it hangs on the same reporting verb
-or on one that stands between the pieces ('she said, adding, "..."').
+or on one that stands between the pieces ('"...," she said, "..."'). The
+attribution must stand between them: '"all measures," which "may include
+..."' is one speaker's two phrases, not one quotation cut by "she said".
+A piece a participle introduces ('"...," he said, adding, "..."') is a
+new statement: the corpora that join quotations keep it apart.
 """
 from __future__ import annotations
 
@@ -45,16 +49,22 @@ class PieceInfo:
     outer_end: int
     verb_at: int | None   # character offset of the reporting verb that carries it
     carried: bool         # speaker taken over from the quote or sentence before
+    by_participle: bool = False  # its verb is a participle ('adding, "..."')
 
 
 def _joins(text: str, a: PieceInfo, b: PieceInfo, qa: Quote, qb: Quote) -> bool:
     gap = text[a.outer_end:b.outer_start]
     if "\n" in gap or len(gap) > MAX_GAP_CHARS:
         return False
-    same_verb = a.verb_at is not None and a.verb_at == b.verb_at
-    # '"...," X said, adding, "..."': the later piece's own verb stands between the two
-    verb_between = b.verb_at is not None and a.outer_end <= b.verb_at < b.outer_start
-    if not (same_verb or verb_between or b.carried):
+    a_between = a.verb_at is not None and a.outer_end <= a.verb_at < b.outer_start
+    # '"...," X said, "..."': one verb, standing between the two pieces
+    same_verb = a_between and a.verb_at == b.verb_at
+    # '"...," X said. "...," she went on': the later piece's own verb stands between the two
+    verb_between = (b.verb_at is not None and a.outer_end <= b.verb_at < b.outer_start
+                    and not b.by_participle)
+    # '"...," X said. "..."': carried over the earlier piece's attribution
+    carried_over = b.carried and a_between
+    if not (same_verb or verb_between or carried_over):
         return False
     return _same_speaker(qa, qb)
 

@@ -6,9 +6,14 @@ Real news names many speakers outside the parse of the quoted sentence:
   comments, tweets and pull quotes;
 - a sentence or a label that ends in a colon and introduces the quote:
   'The senator continued:' / 'Pollster Ann Lee: "..."' / 'The mayor
-  released the following statement:' followed by the quotation;
+  released the following statement:' followed by the quotation, or a
+  clause that leads into it with a comma ('Lee shot back, "..."');
 - a bare attribution that spaCy split off as its own sentence after a
-  quote that ends in a full stop: '"... missing." Trump said.'.
+  quote that ends in a full stop: '"... missing." Trump said.';
+- the name that stands between the closing mark and the reporting verb
+  where the parse gave the verb no subject of its own, or one inside the
+  quoted words ('"...," Ramos, 58, told AFP', parsed as a conjunct of the
+  quoted verb; '"...," Trump barked', Trump a compound of the verb).
 
 quotes._direct_quotes asks `layout_speaker` after its own verb-based search;
 a label after the quote always wins, the other two only where the quote
@@ -20,7 +25,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from wirecoder.extract.common.settings import MAX_BARE_TOKENS, MAX_LABEL_CHARS
+from wirecoder.extract.common.settings import MAX_BARE_TOKENS, MAX_BESIDE_WORDS, MAX_LABEL_CHARS
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.attribution import QUOTING_VERBS, resolve, speaker_token
 from wirecoder.extract.context import Context
@@ -30,6 +35,8 @@ from wirecoder.models import Actor
 # attribution.QUOTING_VERBS ('"...," beamed a delegate', '"...," he continued').
 # Kept here, marked, until the shared vocabulary takes them in.
 EXTRA_QUOTING_VERBS: frozenset[str] = words("quoting_manner")
+# People nouns: the object of a bare attribution that is its addressee ('asked party leaders').
+HUMAN_NOUNS = words("human_nouns")
 # A label after the closing mark: a dash, then a name, then the end of the line.
 _DASH_LABEL = re.compile(r"[ \t\u00a0]*[\u2015\u2014\u2013-]{1,2}[ \t\u00a0]*(?=[A-Z@])")
 # Named things that end a line before a quote without saying it.
@@ -69,10 +76,12 @@ def _label_after(ctx: Context, outer_end: int) -> Actor | None:
 
 
 def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | None:
-    """'The senator continued:' / 'Pollster Ann Lee: "..."' right before the quote."""
+    """'The senator continued:' / 'Pollster Ann Lee: "..."' right before the quote, or a
+    clause that leads into it with a comma ('Lee shot back, "..."'): its subject speaks."""
     text = ctx.text
     before = text[:outer_start].rstrip()
-    if not before.endswith(":"):
+    comma = before.endswith(",")
+    if not (before.endswith(":") or comma):
         return None
     colon = len(before) - 1
     sent = next((s for s in sents if s.start_char <= colon < s.end_char), None)
@@ -82,7 +91,7 @@ def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | N
     if not toks:
         return None
     last = toks[-1]
-    if last.pos_ == "PROPN":  # a label: 'Pollster Ann Lee:' (not 'the teams bound for Paris:')
+    if last.pos_ == "PROPN" and not comma:  # a label: 'Pollster Ann Lee:' (not 'the teams bound for Paris:')
         return resolve(last, ctx) if last.ent_type_ not in _NOT_SPEAKERS else None
     root = sent.root if sent.root.idx < colon else None
     if root is None or root.pos_ not in ("VERB", "AUX"):
@@ -91,18 +100,40 @@ def _colon_intro(ctx: Context, outer_start: int, sents: list[Span]) -> Actor | N
     return resolve(subj, ctx) if subj is not None else None
 
 
-def _bare_attribution(ctx: Context, outer_end: int, sents: list[Span]) -> Actor | None:
-    """'"... missing." Trump said.': a short sentence of a speaker and a verb only."""
-    nxt = next((s for s in sents if s.start_char >= outer_end), None)
-    if nxt is None or nxt.start_char - outer_end > 2 or len(nxt) > MAX_BARE_TOKENS:
+def _addressee(tok: Token) -> bool:
+    """A verb's object that is whom it is said to ('asked party leaders', 'told Lee')."""
+    return (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+            or tok.lemma_.lower() in HUMAN_NOUNS)
+
+
+def bare_attribution(outer_end: int, sents: list[Span]) -> int | None:
+    """Index of the sentence right after a quote that is its bare attribution
+    ('"... missing." Trump said.'): a speaker and a verb that quotes nothing of its own."""
+    k = next((k for k, s in enumerate(sents) if s.start_char >= outer_end), None)
+    if k is None or sents[k].start_char - outer_end > 2:
         return None
+    nxt = sents[k]
+    if nxt.start > 0 and "\n" in nxt.doc[nxt.start - 1].text_with_ws:
+        return None  # a new paragraph is no attribution of the quote before it
     root = nxt.root
+    # the attribution is short up to its verb; what follows may run on ('Sen. Ann Lee
+    # said as she opened the session.'), so long as it quotes nothing of its own
+    if root.i - nxt.start > MAX_BARE_TOKENS:
+        return None
     lemma = root.lemma_.lower()
     if root.pos_ not in ("VERB", "AUX") or not (lemma in QUOTING_VERBS or lemma in EXTRA_QUOTING_VERBS):
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children):
-        return None  # 'Trump said more.' says something of its own
-    subj = speaker_token(root)
+    if any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and not _addressee(c) for c in root.children):
+        return None  # 'Trump said more.' says something of its own ('Lee asked reporters.' does not)
+    return k
+
+
+def _bare_attribution(ctx: Context, outer_end: int, sents: list[Span]) -> Actor | None:
+    """The speaker of the quote's bare attribution sentence, if it has one."""
+    k = bare_attribution(outer_end, sents)
+    if k is None:
+        return None
+    subj = speaker_token(sents[k].root)
     return resolve(subj, ctx) if subj is not None else None
 
 
@@ -115,6 +146,36 @@ def layout_speaker(ctx: Context, outer_start: int, outer_end: int, sents: list[S
     if label is not None or has_own:
         return label
     return _colon_intro(ctx, outer_start, sents) or _bare_attribution(ctx, outer_end, sents)
+
+
+def speaker_beside(verb: Token, outer_end: int) -> Token | None:
+    """The head of the noun phrase that opens the attribution after a quote
+    ('"...," Texas delegate Bill Eastland, wearing a hat, said' -> Eastland; '"...,"
+    said Ann Lee' -> Lee), for a verb the parse left without a subject outside
+    the quote. None when the verb is not after the quote or no such phrase
+    starts within MAX_BESIDE_WORDS words of the closing mark."""
+    if verb.idx < outer_end:
+        return None
+    doc = verb.doc
+    after = [t for t in doc[verb.sent.start:verb.sent.end] if t.idx >= outer_end]
+    words_seen = 0
+    for k, tok in enumerate(after):
+        if tok.is_punct:
+            continue
+        if tok.i == verb.i:
+            continue  # '"...," said Ann Lee': the phrase follows the verb
+        if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ in ("PERSON", "ORG"):
+            run = tok
+            for nxt in after[k + 1:]:
+                if nxt.i == verb.i or not (nxt.pos_ in ("PROPN", "NOUN") or nxt.ent_iob_ == "I"
+                                          or nxt.tag_ == "POS"):
+                    break
+                run = nxt
+            return run if run.ent_type_ not in _NOT_SPEAKERS else None
+        words_seen += 1
+        if words_seen >= MAX_BESIDE_WORDS or tok.pos_ in ("VERB", "AUX", "SCONJ", "ADP"):
+            return None
+    return None
 
 
 def past_a_date(spk: Token | None, verb: Token) -> Token | None:

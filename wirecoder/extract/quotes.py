@@ -41,13 +41,15 @@ from wirecoder.extract.attribution import (
     speaker_token,
 )
 from wirecoder.extract.context import Context
-from wirecoder.extract.quote_names import is_address_or_markup, is_title, misused_closer
+from wirecoder.extract.quote_names import is_address_or_markup, is_headline, is_title, misused_closer
 from wirecoder.extract.quote_parts import PieceInfo, join_enabled, joined_quotations
 from wirecoder.extract.quote_speakers import (
     EXTRA_QUOTING_VERBS,
+    bare_attribution,
     layout_speaker,
     past_a_date,
     person_as_named,
+    speaker_beside,
 )
 from wirecoder.models import Actor, Evidence, Quote
 
@@ -222,6 +224,15 @@ def _previous_speaker(ctx: Context, sents: list[Span], k: int,
     return False, None
 
 
+def _names_speaker(sents: list[Span], k: int, outer_end: int, speaker: Actor | None) -> bool:
+    """Sentence k follows the quote ending at outer_end right away and names its speaker
+    (the attribution spaCy split off: '"...?" Obama asked Republican leaders.')."""
+    if speaker is None or k >= len(sents) or sents[k].start_char - outer_end > 2:
+        return False
+    sent = sents[k]
+    return any(sent.start_char <= start < sent.end_char for start, _end in speaker.mentions)
+
+
 def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[QuoteSpan]]:
     quotes: list[Quote] = []
     kept: list[QuoteSpan] = []
@@ -242,6 +253,9 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
         verb = _quoting_verb(ctx, q, scope)
         if verb is not None:
             spk_tok = past_a_date(speaker_token(verb), verb)
+            if spk_tok is None or any(_inside(spk_tok, s) for s in all_spans):
+                # a misparse left the verb no subject outside the quotes: the name beside it
+                spk_tok = speaker_beside(verb, q.outer_end) or spk_tok
             speaker = person_as_named(spk_tok, resolve(spk_tok, ctx))
             found = spk_tok is not None
             if spk_tok is not None and spk_tok.pos_ == "PRON" and (
@@ -264,12 +278,21 @@ def _direct_quotes(ctx: Context, sents: list[Span]) -> tuple[list[Quote], list[Q
                                    has_own=not carried and speaker is not None)
         if by_layout is not None:  # a label or an introducing line names the speaker
             speaker, carried = by_layout, False
-        pieces.append(PieceInfo(q.start, q.end, q.outer_start, q.outer_end,
-                                verb.idx if verb is not None else None, carried))
+        # '"...?" Lee continued. "..."': the attribution split off as a sentence of its own
+        bare = bare_attribution(q.outer_end, sents)
+        verb_at = verb.idx if verb is not None else None
+        if verb_at is None and bare is not None:
+            verb_at = sents[bare].root.idx
+        pieces.append(PieceInfo(q.start, q.end, q.outer_start, q.outer_end, verb_at, carried,
+                                verb is not None and verb.tag_ == "VBG"))
         quotes.append(Quote(text=body, speaker=speaker, direct=True,
                             evidence=_evidence(ctx, sents, idx)))
         kept.append(q)
-        prev = (speaker, idx[-1], q.outer_end)
+        # the next quote follows the attribution: '"...?" Lee asked the panel. "..."'
+        last = idx[-1] if bare is None else max(idx[-1], bare)
+        if _names_speaker(sents, last + 1, q.outer_end, speaker):
+            last += 1
+        prev = (speaker, last, q.outer_end)
     return quotes, kept
 
 
@@ -279,7 +302,7 @@ _NAMING = re.compile(r"(?:so-called|so called|known as|dubbed|titled|entitled|na
 # operation: 'the book "A Farmer's Country"', 'Operation "Northern Shield"'.
 _WORK_NOUN = re.compile(r"\b(?:book|novel|memoir|film|movie|documentary|song|album|play|poem|series|"
                         r"show|programme|program|podcast|column|essay|article|op-ed|report|paper|"
-                        r"exhibition|campaign|operation|plan|initiative|slogan|banner|motto|"
+                        r"exhibition|campaign|operation|plan|initiative|slogan|banner|motto|commentary|editorial|headline|"
                         r"brand|magazine|newspaper|app)\s*$", re.I)
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w'\u2019-]*|of|the|a|an|and|in|on|for|to|at|by|with|from")
 
@@ -289,11 +312,12 @@ def _is_a_name(text: str, q: QuoteSpan) -> bool:
     book "A Farmer's Country"': a name, not speech. Also a short quoted phrase in
     title case with no sentence punctuation ('"Iron Dome for America"')."""
     before = text[max(0, q.outer_start - 20):q.outer_start]
-    if _NAMING.search(before) or is_address_or_markup(text, q.start, q.end, q.outer_start):
+    if (_NAMING.search(before) or is_address_or_markup(text, q.start, q.end, q.outer_start)
+            or is_headline(text, q.outer_start, q.outer_end)):
         return True
     body = text[q.start:q.end].strip()
     words = body.split()
-    if _WORK_NOUN.search(before) and body[:1].isupper() and not re.search(r"[.!?,;]$", body):
+    if _WORK_NOUN.search(before) and body[:1].isupper() and not re.search(r"[.!?,;]$", body.rstrip(",")):
         # a title starts with a capital; 'called the operation "illegal, ..."' is speech
         return True
     if is_title(body):

@@ -30,9 +30,13 @@ MIN_QUOTE_WORDS = 3
 # The most characters a speaker label line after a quote may run ("-- Karen Lee, a
 # teacher from Ohio"): longer lines are prose, not a label.
 MAX_LABEL_CHARS = 80
-# The most tokens of a bare attribution sentence ("Senator Ann Lee of Ohio said.") that
-# spaCy split off after a quote ending in a full stop.
+# The most tokens before the verb of a bare attribution sentence ("Senator Ann Lee of Ohio
+# said as she left.") that spaCy split off after a quote ending in a full stop.
 MAX_BARE_TOKENS = 10
+# Where the parse gives a quote's reporting verb no subject outside the quote ('"...,"
+# Ramos, 58, told AFP' parsed as a conjunct of the quoted verb), the speaker is the name
+# that starts within this many words of the closing mark, before the verb.
+MAX_BESIDE_WORDS = 4
 
 # --- figures and numbers ---------------------------------------------------
 # Counts with no casualty predicate become `other` figures only from ten up (or as a vague

@@ -51,6 +51,20 @@ def counted_noun(q: Quantity) -> tuple[Token | None, Token]:
     return None, head
 
 
+def clause_of_misread_range(tok: Token) -> Token | None:
+    """ "The ministry said between 200 and 300 schools had been destroyed": the parse
+    hangs the range on "said" as a prepositional phrase, leaving the clause after it
+    without a subject. That clause's verb, whose subject the count is; else None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "between" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for verb in prep.head.rights:
+        if (verb.dep_ in ("ccomp", "conj") and verb.pos_ in ("VERB", "AUX") and verb.i > tok.i
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)):
+            return verb
+    return None
+
+
 def is_human(noun: Token | None) -> bool:
     if noun is None:
         return False
@@ -149,7 +163,11 @@ def tally_noun_of(tok: Token) -> Token | None:
 def is_countable(noun: Token | None) -> bool:
     """A noun whose number is a head count: people, or things counted one by one
     ("vessels", "protests", "wells"), not units of measure, time or money."""
-    if noun is None or noun.pos_ != "NOUN":
+    if noun is None:
+        return False
+    if noun.pos_ == "PROPN":  # "several hundred Serbs": a people counted by its plural name
+        return noun.ent_type_ == "NORP" and (noun.tag_ == "NNPS" or noun.text.endswith("s"))
+    if noun.pos_ != "NOUN":
         return False
     lemma = noun.lemma_.lower()
     if lemma in MEASURE_NOUNS or lemma in CURRENCY_NOUNS:

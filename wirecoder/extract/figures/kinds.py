@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from wirecoder.extract.common.vocabulary import words
 from wirecoder.extract.numbers import Quantity
-from wirecoder.extract.figures.counts import TALLY_NOUNS, is_human
+from wirecoder.extract.figures.counts import TALLY_NOUNS, clause_of_misread_range, is_human
 
 # Predicates that make a count a casualty-style figure (lemmas).
 # Transitive: the count is their object, or their subject in the passive.
@@ -155,8 +155,9 @@ def _verb_kind(verb: Token, role: str, human: bool, armed: bool = False) -> str 
                 c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("from", "out") and any(
                     g.lemma_.lower() in HOME_NOUNS for g in c.subtree) for c in verb.children):
             return "displaced"  # "driven from their homes", "forced out of their villages"
-        if kind == "captured" and human:
-            return "detained"  # people seized are detained; posts and towns are captured
+        if kind == "captured" and human and not armed:
+            # people seized are detained; soldiers taken in battle, posts and towns are captured
+            return "detained"
         return kind
     # subject of an intransitive or a copula: "30 died", "12 are missing", "forced to flee"
     if lemma in LIFE_TAKING and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
@@ -253,8 +254,8 @@ def figure_kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0
     if noun is not None and noun.lemma_.lower() == "life" and noun.head.lemma_.lower() in LIFE_TAKING \
             and noun.dep_ in ("dobj", "nsubjpass"):
         return "killed"  # "claimed 17 lives", "12 lives were lost"
-    if noun is not None and noun.lower_ in ADJ_KINDS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "the":
-        return ADJ_KINDS[noun.lower_]  # "11 of the dead", "among the wounded"
+    if noun is not None and noun.lower_ in ADJ_KINDS and noun.i > 0 and noun.doc[noun.i - 1].lower_ in ("the", "of"):
+        return ADJ_KINDS[noun.lower_]  # "11 of the dead", "among the wounded", "dozens of wounded"
     tok = role_tok
     for _ in range(6):  # climb coordinations: "three police officers and five civilians"
         kind = _own_kind(tok)
@@ -265,6 +266,12 @@ def figure_kind(q: Quantity, noun: Token | None, role_tok: Token, depth: int = 0
             continue
         break
     dep, head = tok.dep_, tok.head
+    clause = clause_of_misread_range(tok)
+    if clause is not None:  # "said between 200 and 300 schools had been destroyed"
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        kind = _verb_kind(clause, "obj" if passive else "subj", human, armed)
+        if kind:
+            return kind
     if dep in ("dobj", "obj", "dative") and head.pos_ in ("VERB", "AUX"):
         kind = _verb_kind(head, "obj", human, armed)
         if kind:

@@ -12,6 +12,7 @@ from wirecoder.extract.context import Context
 from wirecoder.extract.numbers import Quantity, find_quantities
 from wirecoder.models import Figure
 from wirecoder.extract.figures.counts import (
+    clause_of_misread_range,
     counted_noun,
     currency_of,
     is_countable,
@@ -119,8 +120,10 @@ def figures_in(sent: Span, ctx: Context) -> list[Figure]:
             tallied = tally_noun_of(q.head)
             if tallied is not None and tallied.pos_ == "NOUN" and tallied.lower_ not in ADJ_KINDS:
                 subject = tallied.text
+        # the clause a misread range belongs to carries its claim ("X said between ...")
+        trigger = (clause_of_misread_range(noun) if noun is not None else None) or q.head
         figures.append(Figure(kind=kind, min=q.min, max=q.max, approximate=q.approximate,
-                              subject=subject, claimed_by=claimant(sent, ctx, q.head),
+                              subject=subject, claimed_by=claimant(sent, ctx, trigger),
                               evidence=ctx.evidence(sent)))
     for noun, verb in _single_deaths(sent, ctx, counted):
         compounds = [t for t in noun.lefts if t.dep_ == "compound" and t.right_edge.i < noun.i]
