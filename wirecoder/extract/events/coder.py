@@ -72,7 +72,7 @@ from wirecoder.extract.events.actors import (
     PUBLIC_BODY_SECTORS, country_actor, is_state, place_state, placed, same_actor,
 )
 from wirecoder.extract.events.announcements import recode_announced, share_threats, speaker_announces
-from wirecoder.extract.common.syntax import child, copular_participle, gerund_compound, is_passive, stranded_main_verb
+from wirecoder.extract.common.syntax import child, clause_subject, copular_participle, gerund_compound, is_passive, stranded_main_verb
 from wirecoder.extract.events.args import FIRST_PERSON, agent_of
 from wirecoder.extract.events.assertion import (
     ByToken, absorbed_by_protest, decider, elaborates_other_act, governing_act, hypothetical_noun,
@@ -358,10 +358,15 @@ class _Coder:
                 and src_tok.lower_ not in FIRST_PERSON:
             # "prisoners rioted": people the tables do not know, placed below
             source = Actor(name=" ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i), sector="CVL")
-        if target is None and policy(etype).answers_violence and target_np is not None \
-                and self.roles.is_violence_noun(target_np):
-            # "condemned the strikes": who last struck, else who last used force
-            target = self.state.violence_by_word.get(target_np.lemma_.lower()) or self.state.last_violence_source
+        if (target is None or target.code is None and target.country is None) and policy(etype).answers_violence \
+                and target_np is not None and self.roles.is_violence_noun(target_np):
+            # "condemned the strikes": who last struck, else who last used force; a place of
+            # no known state the act hit ("the assault on Zamzam") is no one to accuse
+            target = self.state.violence_by_word.get(target_np.lemma_.lower()) or self.state.last_violence_source \
+                or target
+        if target is None and policy(etype).answers_violence and cand.kind == "verb":
+            # "closed the offices, a move (that) Belgrade called an attack": whoever made the move
+            target = self._author_of_summarised_act(tok, source)
         if target is None and policy(etype).answers_proposal and target_np is not None:
             target = self.roles.proposer(target_np, source)  # "an exchange, which Russia rejected"
         if target is None and policy(etype).has_recipient:
@@ -378,6 +383,24 @@ class _Coder:
             target = country_actor(self.ctx, where)
         host = target.code if policy(etype).targets_host_state and is_state(target) else None
         return placed(source, where or host), placed(target, where)
+
+
+    def _author_of_summarised_act(self, verb: Token, source: Actor | None) -> Actor | None:
+        """The doer of the act a relative clause's noun sums up: in "Chad expelled two
+        aid workers, a move the UN called a blow", the noun "move" hangs on "expelled"
+        (appositive, adverbial or "in a move"), whose subject made the move."""
+        noun = verb.head
+        if verb.dep_ != "relcl" or not self.lex.in_class("actnoun", noun.lemma_.lower()):
+            return None
+        gov = noun.head
+        if noun.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head
+        elif noun.dep_ == "appos" and gov.dep_ in ("dobj", "pobj"):
+            gov = gov.head if gov.dep_ == "dobj" else gov.head.head
+        if gov.pos_ not in ("VERB", "AUX") or gov == verb:
+            return None
+        doer = clause_subject(gov)
+        return self.roles.actor(doer, avoid=source) if doer is not None else None
 
 
 def extract_events(ctx: Context) -> list[Event]:

@@ -114,7 +114,7 @@ def clause_conditions_hold(cand: Candidate, m: Matcher, quoted: bool, claimant: 
         phrase = local_subtree(tok) if cand.kind != "verb" else (local_subtree(obj_tok) if obj_tok is not None else [])
         if not any(m.word_in(conds["np"], t) for t in phrase):
             return False
-    if "nopp" in conds and any(c.dep_ == "prep" and c.lower_ in conds["nopp"] for c in tok.children):
+    if "nopp" in conds and any(c.dep_ in ("prep", "prt") and c.lower_ in conds["nopp"] for c in tok.children):
         return False
     if "quoted" in conds and not quoted:
         return False

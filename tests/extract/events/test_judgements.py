@@ -1,0 +1,53 @@
+"""Acts judged by naming them ("called the closures an attack on democracy") and
+denials of violence. Sentences written for these tests."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(extract):
+    def run(text: str):
+        return extract(text, date(2025, 3, 4)).events
+    return run
+
+
+def code(actor):
+    return None if actor is None else (actor.code or actor.country)
+
+
+def test_calling_a_move_an_attack_accuses_who_made_the_move(events_of):
+    events = events_of("Hungarian police closed three opposition offices on Monday, "
+                       "a move that the party called an attack on democracy.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and code(accuse[0].target) == "HUN"
+
+
+def test_calling_an_expulsion_a_serious_blow_accuses_the_expelling_state(events_of):
+    events = events_of("Chad expelled two aid workers, a move the United Nations called a serious blow to its relief work.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and code(accuse[0].source) == "UN" and code(accuse[0].target) == "TCD"
+
+
+def test_calling_off_an_attack_is_no_accusation(events_of):
+    assert not [e for e in events_of("The minister called off the attack after the talks.") if e.type == "ACCUSE"]
+
+
+def test_denying_that_fighters_had_targeted_civilians_is_a_negated_assault(events_of):
+    events = events_of("The rebel militia denied that its fighters had targeted civilians.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and assault[0].negated
+
+
+def test_condemning_an_assault_on_a_place_of_no_known_state_accuses_the_attackers(events_of):
+    events = events_of("Militia fighters stormed a displacement camp in the north on Sunday, killing dozens. "
+                       "Britain condemned the assault on Tawarok.")
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert len(accuse) == 1 and accuse[0].target is not None and accuse[0].target.sector == "REB"
+
+
+def test_beating_an_employee_is_an_assault(events_of):
+    assert [e for e in events_of("Officers had beaten an employee at the office, the union said.")
+            if e.type == "ASSAULT"]
