@@ -51,3 +51,13 @@ def test_condemning_an_assault_on_a_place_of_no_known_state_accuses_the_attacker
 def test_beating_an_employee_is_an_assault(events_of):
     assert [e for e in events_of("Officers had beaten an employee at the office, the union said.")
             if e.type == "ASSAULT"]
+
+
+def test_conditional_response_in_quotes_is_a_threat(events_of):
+    events = events_of('"If the assembly passes this motion, Belarus will respond firmly," the envoy said.')
+    assert [e for e in events if e.type == "THREATEN" and code(e.source) == "BLR"]
+
+
+def test_striking_back_announced_in_quotes_is_a_threat(events_of):
+    events = events_of('"We will strike back at anyone who crosses the border," the Malian army said.')
+    assert [e for e in events if e.type == "THREATEN"]

@@ -46,6 +46,17 @@ def test_a_clause_under_with_gives_no_target(events_of):
     assert all(code(e.target) != "KEN" or code(e.source) != "KEN" for e in events)
 
 
+def test_protest_in_defiance_of_a_foreign_state_is_aimed_at_it(events_of):
+    ev = only(events_of("Tens of thousands of people marched in Hong Kong in defiance of the Chinese authorities."),
+              "PROTEST")
+    assert code(ev.target) == "CHN"
+
+
+def test_rally_in_protest_against_a_state_is_aimed_at_it(events_of):
+    ev = only(events_of("Thousands of Kurds rallied in Berlin in protest against Turkey."), "PROTEST")
+    assert code(ev.target) == "TUR"
+
+
 # ------------------------------------------------------------------ intentions
 
 def test_promise_to_continue_aid_is_an_agreement(events_of):

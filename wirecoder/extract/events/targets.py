@@ -28,6 +28,8 @@ from wirecoder.extract.events.policy import policy
 from wirecoder.extract.events.roles import Roles
 from wirecoder.models import Actor
 
+# Nouns of an "in ... of X" phrase that name whom a protest defies.
+_DEFIANCE = words("defiance_nouns")
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -121,6 +123,9 @@ def protest_target(roles: Roles, trigger: Token, licensor: Token | None, source:
     """Whom a protest that names no target addresses: the state of the place it is held
     in, else of the story, else the protesters' own state ("students demonstrated in
     Jakarta" protest to Indonesia's authorities), as PLOVER codes domestic protest."""
+    defied = _defied(roles, licensor if licensor is not None else trigger, source)
+    if defied is not None:
+        return defied
     country = roles._place_country(trigger, licensor)
     if country is None and source is not None:
         country = source.country or source.code
@@ -128,3 +133,17 @@ def protest_target(roles: Roles, trigger: Token, licensor: Token | None, source:
         return None
     from wirecoder.extract.events.actors import country_actor
     return country_actor(roles.ctx, country)
+
+
+def _defied(roles: Roles, verb: Token, source: Actor | None) -> Actor | None:
+    """Whom a protest says it defies: "marched in defiance of Chinese authorities",
+    "shut their shops in protest at the army's raids" name the target in an "in"
+    phrase of the protest's clause."""
+    for noun in prep_objects(verb, ("in",)):
+        if noun.lemma_.lower() not in _DEFIANCE:
+            continue
+        for np in prep_objects(noun, ("of", "at", "against", "to", "over")):
+            a = roles.actor(np, avoid=source)
+            if a is not None:
+                return a
+    return None
