@@ -61,3 +61,9 @@ def test_conditional_response_in_quotes_is_a_threat(events_of):
 def test_striking_back_announced_in_quotes_is_a_threat(events_of):
     events = events_of('"We will strike back at anyone who crosses the border," the Malian army said.')
     assert [e for e in events if e.type == "THREATEN"]
+
+
+def test_a_resolution_that_demands_speaks_for_who_drafted_it(events_of):
+    events = events_of("Norway and Denmark have drafted a resolution that demands Russia release the sailors.")
+    request = [e for e in events if e.type == "REQUEST"]
+    assert len(request) == 1 and code(request[0].source) == "NOR" and code(request[0].target) == "RUS"

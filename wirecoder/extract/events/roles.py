@@ -109,6 +109,10 @@ class Roles:
             bound = self._speech_subject(src_tok)
             if bound is not None:
                 return bound                             # "the group said it had seized ..."
+        if a is None and self.lex.in_class("document", src_tok.lemma_.lower()):
+            # "drafted a resolution that demands ...": the text speaks for who drafted it
+            author = clause_subject_of_noun(src_tok)
+            a = self.actor(author) if author is not None else None
         if a is not None and low in THIRD_PERSON and in_relative_clause(src_tok):
             # "inspectors whom they blamed": they are not the officials; the subject of
             # the clause the relative clause hangs in is the better guess
