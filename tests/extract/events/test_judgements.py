@@ -1,5 +1,6 @@
-"""Acts judged by naming them ("called the closures an attack on democracy") and
-denials of violence. Sentences written for these tests."""
+"""Acts judged by naming them ("called the closures an attack on democracy"), denials
+of violence, conditional threats in quotes, orders to leave, and texts that demand on
+their authors' behalf. Sentences written for these tests."""
 from __future__ import annotations
 
 from datetime import date
@@ -67,3 +68,15 @@ def test_a_resolution_that_demands_speaks_for_who_drafted_it(events_of):
     events = events_of("Norway and Denmark have drafted a resolution that demands Russia release the sailors.")
     request = [e for e in events if e.type == "REQUEST"]
     assert len(request) == 1 and code(request[0].source) == "NOR" and code(request[0].target) == "RUS"
+
+
+def test_ordering_an_ambassador_to_leave_is_an_expulsion(events_of):
+    events = events_of("Bolivia ordered the Peruvian ambassador to leave the country within 72 hours.")
+    sanction = [e for e in events if e.type == "SANCTION"]
+    assert len(sanction) == 1 and code(sanction[0].source) == "BOL" and code(sanction[0].target) == "PER"
+
+
+def test_ordering_residents_to_leave_is_coercion_but_ordering_own_troops_to_halt_is_not(events_of):
+    assert [e for e in events_of("Rebel commanders ordered residents to leave the camp within 48 hours.")
+            if e.type == "COERCE"]
+    assert not events_of("The government ordered its troops to halt the offensive.")
