@@ -1,6 +1,6 @@
 """Acts judged by naming them ("called the closures an attack on democracy"), denials
-of violence, conditional threats in quotes, orders to leave, and texts that demand on
-their authors' behalf. Sentences written for these tests."""
+of violence, conditional threats in quotes, orders to leave, lifted blockades, hacking,
+and texts that demand on their authors' behalf. Sentences written for these tests."""
 from __future__ import annotations
 
 from datetime import date
@@ -80,3 +80,16 @@ def test_ordering_residents_to_leave_is_coercion_but_ordering_own_troops_to_halt
     assert [e for e in events_of("Rebel commanders ordered residents to leave the camp within 48 hours.")
             if e.type == "COERCE"]
     assert not events_of("The government ordered its troops to halt the offensive.")
+
+
+def test_lifting_a_blockade_is_a_military_retreat_but_lifting_sanctions_a_concession(events_of):
+    assert [e for e in events_of("The Turkish army lifted on Friday a week-old blockade on Kurdish villages.")
+            if e.type == "RETREAT"]
+    assert [e for e in events_of("Ukraine lifted sanctions on Belarusian fertiliser.") if e.type == "CONCEDE"]
+
+
+def test_hacking_into_networks_is_coercion_and_hacking_to_death_an_assault(events_of):
+    assert [e for e in events_of("Chinese hackers hacked into the networks of Taiwan's defence ministry.")
+            if e.type == "COERCE"]
+    assert [e for e in events_of("Police hacked a man to death with machetes, witnesses said.")
+            if e.type == "ASSAULT"]
