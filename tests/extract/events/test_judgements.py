@@ -93,3 +93,8 @@ def test_hacking_into_networks_is_coercion_and_hacking_to_death_an_assault(event
             if e.type == "COERCE"]
     assert [e for e in events_of("Police hacked a man to death with machetes, witnesses said.")
             if e.type == "ASSAULT"]
+
+
+def test_refusing_to_respond_to_a_demand_is_a_rejection(events_of):
+    events = events_of("Nepal has refused to respond to a demand from India to reopen the border post.")
+    assert [e for e in events if e.type == "REJECT" and code(e.source) == "NPL"]
