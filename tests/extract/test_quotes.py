@@ -451,3 +451,35 @@ def test_a_new_paragraph_is_no_bare_attribution_of_the_quote_before(nlp):
             "The embassy condemned the arrests on Tuesday.")
     qs = direct(quotes(nlp, text))
     assert [speaker_name(q) for q in qs] == ["Rita Olmo", "Rita Olmo"]
+
+
+def test_mixed_quote_marks_close_the_quote():
+    # copy pasted together: a straight opening mark closed by a curly one, and the reverse
+    text = ('"We will build the bridge,\u201d said Ann Lee.\n\n'
+            '\u201cThe vote was fair," Tom Reed said, calling the result "a clear mandate."\n\n'
+            '\u201cHe called it "bad" and left,\u201d Lee said.')
+    spans = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert spans[:2] == ["We will build the bridge,", "The vote was fair,"]
+    assert "He called it \"bad\" and left," in spans
+
+
+def test_surname_that_is_a_demonym_or_a_state_is_a_person(nlp):
+    text = ("\u201cThe market will recover,\u201d Mark Cuban said on Tuesday. "
+            "\u201cI would buy now,\u201d he added.")
+    got = quotes(nlp, text)
+    assert [speaker_name(q) for q in got] == ["Mark Cuban", "Mark Cuban"]
+    assert all(q.speaker.code != "CUB" for q in got)
+
+
+def test_given_name_gives_the_pronoun_its_gender(nlp):
+    text = ("Hillary Clinton spoke first at the rally in Ohio. Later Donald Trump arrived with his aides. "
+            "\u201cI love this state,\u201d she said.")
+    (q,) = quotes(nlp, text)
+    assert speaker_name(q) == "Hillary Clinton"
+
+
+def test_surname_tagged_as_an_adverb_after_said(nlp):
+    text = ("Bill Skelly, a longtime data operative, vouched for the team.\n\n"
+            "\u201cHaving access to the file is valuable,\u201d said Skelly, explaining he knew them well.")
+    (q,) = quotes(nlp, text)
+    assert speaker_name(q) == "Bill Skelly"

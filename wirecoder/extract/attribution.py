@@ -95,7 +95,7 @@ def resolve(tok: Token | None, ctx: Context) -> Actor | None:
     actor = ctx.actors.for_token(tok)
     # a name the tagger took for a common noun ("Timmermans said", tagged NNS):
     # capitalised mid-sentence, with no determiner
-    misread_name = (tok.is_title and tok.i > tok.sent.start and tok.pos_ == "NOUN"
+    misread_name = (tok.is_title and tok.i > tok.sent.start and tok.pos_ in ("NOUN", "ADV", "ADJ")
                     and not any(c.dep_ == "det" for c in tok.children))
     if actor is None and (tok.pos_ == "PROPN" or misread_name):
         actor = _by_surname(tok, ctx)  # "Frans Timmermans ... Timmermans said"

@@ -164,7 +164,10 @@ def speaker_beside(verb: Token, outer_end: int) -> Token | None:
             continue
         if tok.i == verb.i:
             continue  # '"...," said Ann Lee': the phrase follows the verb
-        if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ in ("PERSON", "ORG"):
+        # a surname the tagger took for an adverb or adjective ('said Skelly', '-ly'): capitalised
+        # mid-sentence right where the name stands
+        misread = tok.is_title and tok.pos_ in ("ADV", "ADJ") and tok.i > tok.sent.start and not tok.ent_type_
+        if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ in ("PERSON", "ORG") or misread:
             run = tok
             for nxt in after[k + 1:]:
                 if nxt.i == verb.i or not (nxt.pos_ in ("PROPN", "NOUN") or nxt.ent_iob_ == "I"

@@ -69,6 +69,24 @@ class QuoteSpan:
     outer_end: int
 
 
+def _mixed_closer(text: str, i: int, opener: str, start: int) -> bool:
+    """A closing mark of the other style, as copy pasted together writes it: '"... right,” said
+    Lee' (a curly closer with no curly opener since the straight one), or '“... the FBI," Lee
+    said' where the paragraph holds no curly closer before its next opening mark (so the
+    straight mark is not a quote nested inside)."""
+    ch = text[i]
+    if opener == '"':
+        return ch == "\u201d" and "\u201c" not in text[start:i]
+    if opener != "\u201c" or ch != '"' or text[i - 1].isspace():
+        return False
+    if i + 1 < len(text) and not (text[i + 1].isspace() or text[i + 1] in ",.;:!?)"):
+        return False
+    end = text.find("\n", i)
+    rest = text[i + 1:end if end >= 0 else len(text)]
+    nxt = rest.find("\u201c")
+    return "\u201d" not in (rest if nxt < 0 else rest[:nxt])
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quotation spans in `text`, outermost only. A quote left open at the end of
     a paragraph ends there (the convention for multi-paragraph quotes)."""
@@ -91,7 +109,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 opener, start = ch, i + 1
             continue
         closer = '"' if opener == '"' else _PAIRS[opener]
-        if ch == closer:
+        if ch == closer or _mixed_closer(text, i, opener, start):
             if opener == "\u2018" and i + 1 < n and text[i + 1].isalpha():
                 continue  # an apostrophe inside a single-quoted phrase ("Azerbaijan’s")
             spans.append(QuoteSpan(start, i, start - 1, i + 1))

@@ -29,6 +29,8 @@ HONORIFICS = {**dict.fromkeys(ordered("honorifics_m"), "m"), **dict.fromkeys(ord
 # Lower-case particles inside a person's name ("Caroline van der Plas", "Mohammed bin Salman"):
 # the tagger often ends the name before them, keeping only the last word.
 NAME_PARTICLES = words("name_particles")
+# Given names that say a gender ("Hillary Clinton ... she"); a title or pronoun says it first.
+GIVEN_NAMES = {**dict.fromkeys(ordered("given_names_m"), "m"), **dict.fromkeys(ordered("given_names_f"), "f")}
 
 
 class TitleReading(NamedTuple):
@@ -55,6 +57,8 @@ class People(Part):
         if tok.pos_ != "PROPN":
             return False
         ent = self.ent_of.get(tok.i)
+        if self._surname_like_place(tok):
+            return True
         if ent is not None and self.kb.lookup(ent.text) is not None:
             return False
         if self.kb.lookup(tok.text) is not None or self.kb.demonym(tok.text):
@@ -81,6 +85,38 @@ class People(Part):
             if info is not None and info.person and t.i < tok.i and (ent is None or t.i < ent.start):
                 return True
         return False
+
+    def _surname_like_place(self, tok: Token) -> bool:
+        """'Mark Cuban', 'Chuck Jordan': a surname that is also a demonym or a state's name, read
+        as one when a given name stands right before it in the same name (a capitalised proper
+        noun that is no state, demonym, title or honorific) and the pair is no KB name of its own
+        ('Costa Rican', 'New Jersey'). A state's name needs more: the tagger's PERSON over both
+        words, or a given name the vocabulary knows."""
+        if tok.i == 0 or not tok.is_title or tok.text.endswith("s"):
+            return False
+        demonym = self.kb.demonym(tok.text) is not None
+        entry = self.kb.lookup(tok.text)
+        if not demonym and (entry is None or entry.kind != "state"):
+            return False
+        given = self.doc[tok.i - 1]
+        if not (given.pos_ == "PROPN" and given.is_title and given.dep_ == "compound" and given.head.i == tok.i):
+            return False
+        if given.i > 0 and self.doc[given.i - 1].pos_ == "PROPN" and not self.doc[given.i - 1].is_sent_start \
+                and self.doc[given.i - 1].lower_ not in HONORIFICS and self.kb.noun(self.doc[given.i - 1].text) is None:
+            return False  # a longer run of names ('the New York Cuban Society') is no person's name
+        given_ent = self.ent_of.get(given.i)
+        if given_ent is not None and given_ent.label_ not in ("PERSON", "NORP"):
+            return False
+        if given.lower_ in HONORIFICS or self.kb.noun(given.text) is not None \
+                or self.kb.lookup(given.text) is not None or self.kb.demonym(given.text):
+            return False
+        if self.kb.lookup(f"{given.text} {tok.text}") is not None:
+            return False
+        if demonym:
+            return True
+        ent = self.ent_of.get(tok.i)
+        both_person = ent is not None and ent.label_ == "PERSON" and ent.start <= given.i
+        return both_person or given.lower_ in GIVEN_NAMES
 
     def adjacent_name(self, title: Token) -> Optional[Token]:
         """ "<title phrase>, <Name>": the name right after a title and a comma, whatever the parse."""
@@ -180,6 +216,8 @@ class People(Part):
             info_gender = info_gender or th_gender
             title_country = title_country or th_country
         gender = gender or info_gender
+        if gender is None and len(names) > 1:
+            gender = GIVEN_NAMES.get(names[0].lower_)
 
         actor = self._person_actor(names)
         actor.offer_name(name, 3 + len(names))
