@@ -3,20 +3,8 @@ of violence, conditional threats in quotes, orders to leave, lifted blockades, h
 and texts that demand on their authors' behalf. Sentences written for these tests."""
 from __future__ import annotations
 
-from datetime import date
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def events_of(extract):
-    def run(text: str):
-        return extract(text, date(2025, 3, 4)).events
-    return run
-
-
-def code(actor):
-    return None if actor is None else (actor.code or actor.country)
+from event_checks import code
 
 
 def test_calling_a_move_an_attack_accuses_who_made_the_move(events_of):

@@ -6,28 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def events_of(extract):
-    def run(text: str):
-        return extract(text, date(2025, 3, 4)).events
-    return run
-
-
-def code(actor):
-    return None if actor is None else (actor.code or actor.country)
-
-
-def only(events, etype):
-    found = [e for e in events if e.type == etype]
-    assert len(found) == 1, [(e.type, e.trigger, code(e.source), code(e.target)) for e in events]
-    return found[0]
-
-
-def types(events):
-    return sorted(e.type for e in events)
+from event_checks import code, only, types
 
 
 # ------------------------------------------------------------------ new phrasings
