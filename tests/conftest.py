@@ -29,3 +29,11 @@ def extract():
 
     return run
 
+
+
+@pytest.fixture(scope="module")
+def events_of(extract):
+    """events_of(text) -> the events of one article dated 2025-03-04 (the event tests' date)."""
+    def run(text: str):
+        return extract(text, date(2025, 3, 4)).events
+    return run
